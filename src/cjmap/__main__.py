@@ -1,0 +1,5 @@
+"""``python -m cjmap``."""
+
+from cjmap.cli import main
+
+main()

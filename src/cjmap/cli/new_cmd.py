@@ -1,0 +1,74 @@
+"""``cjmap new``: start a map from a starter that already passes ``cjmap validate``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cjmap.cli import EXIT_USAGE, app
+
+
+class Template(StrEnum):
+    current_state = "current-state"
+    future_state = "future-state"
+    day_in_the_life = "day-in-the-life"
+    empathy = "empathy"
+
+
+class Lang(StrEnum):
+    en = "en"
+    zh = "zh"
+    ru = "ru"
+    mk = "mk"
+
+
+@app.command()
+def new(
+    template: Annotated[
+        Template, typer.Option("--template", "-t", help="The kind of map to start.")
+    ] = Template.current_state,
+    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the placeholder text and comments.")] = Lang.en,
+    persona: Annotated[
+        Path | None,
+        typer.Option("--persona", "-p", help="Use this persona file instead of an inline persona."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the map here instead of printing it.")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+) -> None:
+    """Write a starter map with helpful comments; it passes `cjmap validate` as it is.
+
+    Without -o the map is printed. An existing file is never overwritten without --force.
+    The first line points editors at the JSON Schema (cjmap.schema.json in the project root,
+    written by `cjmap schema -o cjmap.schema.json`) for completion and hover docs.
+    """
+    from cjmap.output import OutputProblem, write_atomic
+    from cjmap.project import find_root
+    from cjmap.starter import SCHEMA_FILE, starter_text
+
+    target = output if output is not None else Path("new.cjm.yaml")
+    base = target.absolute().parent
+    root = find_root(target)
+    schema_ref = Path(os.path.relpath(root / SCHEMA_FILE, base)).as_posix()
+    persona_ref = None
+    if persona is not None:
+        if not persona.is_file():
+            print(f"cjmap: --persona {persona}: no such file", file=sys.stderr)
+            raise typer.Exit(EXIT_USAGE)
+        persona_ref = Path(os.path.relpath(persona.absolute(), base)).as_posix()
+    text = starter_text(template.value, lang.value, persona_ref=persona_ref, schema_ref=schema_ref)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(output, text.encode("utf-8"), overwrite=force)
+    except OutputProblem as problem:
+        print(f"cjmap: {problem}", file=sys.stderr)
+        raise typer.Exit(EXIT_USAGE) from None
+    print(f"cjmap: wrote {output}", file=sys.stderr)

@@ -1,0 +1,141 @@
+"""The project a map belongs to, and the files a map may refer to.
+
+A map may only refer to files inside its project root: the nearest folder above the map that
+holds ``.cjmap.yaml``, ``pyproject.toml`` or ``.git``, else the map's own folder. A map from an
+outsider's pull request must not make cjmap read ``/etc/passwd`` or a secret beside the repo.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+ROOT_MARKERS = (".cjmap.yaml", "pyproject.toml", ".git")
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAP_SUFFIXES = (".cjm.yaml", ".cjm.yml")
+
+
+class FileProblem(Exception):
+    """A file cannot be used; the message says why and the hint how to fix it."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def find_root(map_path: Path) -> Path:
+    """The project root of a map (see module docstring)."""
+    start = map_path.absolute().parent
+    for folder in (start, *start.parents):
+        if any((folder / marker).exists() for marker in ROOT_MARKERS):
+            return folder
+    return start
+
+
+def display(path: Path) -> str:
+    """A path as a user would type it: relative to the working folder when below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def resolve_reference(base_file: Path, reference: str, root: Path) -> Path:
+    """The file a map refers to (``persona``, ``compares``), checked to stay inside ``root``."""
+    if "\x00" in reference:
+        raise FileProblem("the path contains a NUL character", "write a plain relative path")
+    ref = Path(reference)
+    if ref.is_absolute() or reference.startswith(("~", "\\")) or ":" in reference[:3]:
+        raise FileProblem(
+            "the path is absolute",
+            "write the path relative to this map's file, e.g. personas/colleen.yaml",
+        )
+    target = base_file.absolute().parent / ref
+    real_root = root.resolve()
+    # Lexical check first (`..` above the root), then the real one (symlinks out of the root).
+    if not _is_within(Path(os.path.normpath(target)), root.absolute()):
+        raise FileProblem(
+            f"the path leaves the project root ({display(root)})",
+            "keep persona and compared maps inside the project; copy the file in if needed",
+        )
+    try:
+        real = target.resolve(strict=True)
+    except (FileNotFoundError, NotADirectoryError):
+        raise FileProblem(
+            "the file does not exist",
+            "check the spelling; paths are relative to the map's own folder",
+        ) from None
+    except (OSError, RuntimeError) as exc:  # symlink loops, permissions
+        raise FileProblem(f"the file cannot be opened ({exc.__class__.__name__})", "check the path") from None
+    if not _is_within(real, real_root):
+        raise FileProblem(
+            "the path is a symlink that points outside the project root",
+            "refer to a real file inside the project",
+        )
+    return target
+
+
+def _is_within(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Read a regular file of at most ``limit`` bytes; FIFOs, devices and folders are refused.
+
+    The type check comes before ``open`` because opening a FIFO blocks forever.
+    """
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise FileProblem("no such file", "check the path") from None
+    except OSError as exc:
+        raise FileProblem(f"cannot read the file ({exc.strerror or exc})", "check the path") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise FileProblem("this is a folder, not a file", "name a YAML file")
+    if not stat.S_ISREG(info.st_mode):
+        raise FileProblem(
+            "this is not a regular file (a FIFO, socket or device)", "name a regular YAML file"
+        )
+    if info.st_size > limit:
+        raise FileProblem(
+            f"the file is {info.st_size:,} bytes; the limit is {limit:,}",
+            "split the map; a journey map is normally a few kilobytes",
+        )
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise FileProblem(f"cannot read the file ({exc.strerror or exc})", "check its permissions") from None
+    with os.fdopen(fd, "rb") as handle:
+        # Read one byte past the limit: a file that grew after stat() is still caught.
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise FileProblem(f"the file is larger than {limit:,} bytes", "split the map")
+    return raw
+
+
+def collect_maps(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Expand folders to the ``*.cjm.yaml`` files below them, sorted; report missing paths."""
+    found: list[Path] = []
+    missing: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            below = sorted(
+                p
+                for suffix in MAP_SUFFIXES
+                for p in path.rglob(f"*{suffix}")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            for p in below:
+                if p not in seen:
+                    seen.add(p)
+                    found.append(p)
+        elif path.exists() or path.is_symlink():
+            if path not in seen:
+                seen.add(path)
+                found.append(path)
+        else:
+            missing.append((path, "no such file or folder"))
+    return found, missing

@@ -1,0 +1,1 @@
+"""Printers: each turns a list of diagnostics into one output format."""

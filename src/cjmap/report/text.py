@@ -1,0 +1,109 @@
+"""The default, compiler-style output: ``file:line:col: severity: message [CODE]``.
+
+In a terminal each problem gets the source line with a caret under the column (rich colours);
+piped, the same text without colour, so CI logs stay readable.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from typing import TextIO
+
+from cjmap.diagnostics import Diagnostic, Severity, echo
+
+_STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold cyan"}
+_EXCERPT_WIDTH = 120
+
+
+def _cells(text: str) -> int:
+    """Terminal cells a text takes: CJK characters are two cells wide."""
+    return sum(
+        0
+        if unicodedata.combining(ch)
+        else 2
+        if unicodedata.east_asian_width(ch) in ("W", "F")
+        else 1
+        for ch in text
+    )
+
+
+def _printable(line: str) -> str:
+    # Echo the source line without control or bidi characters (they could rewrite the terminal).
+    return "".join(
+        "\N{REPLACEMENT CHARACTER}" if unicodedata.category(ch) in ("Cc", "Cf") else ch
+        for ch in line.expandtabs(1)
+    )
+
+
+def excerpt(text: str | None, line: int, column: int) -> tuple[str, str] | None:
+    """The source line (clipped around the column) and a caret line under the column."""
+    if text is None:
+        return None
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    source = _printable(lines[line - 1])
+    col = max(column - 1, 0)
+    start = 0
+    if len(source) > _EXCERPT_WIDTH:
+        start = max(0, col - _EXCERPT_WIDTH // 2)
+        source = source[start : start + _EXCERPT_WIDTH]
+        if start:
+            source = "…" + source[1:]
+    caret = " " * _cells(source[: col - start]) + "^"
+    return source, caret
+
+
+def summary(diagnostics: list[Diagnostic], files: int) -> str:
+    counts = Counter(d.severity for d in diagnostics)
+    noun = "file" if files == 1 else "files"
+    if not diagnostics:
+        return f"{files} {noun} checked: no problems"
+    parts = []
+    for sev, word in ((Severity.error, "error"), (Severity.warning, "warning"), (Severity.info, "note")):
+        if counts[sev]:
+            parts.append(f"{counts[sev]} {word}{'s' if counts[sev] != 1 else ''}")
+    with_problems = len({d.file for d in diagnostics})
+    return f"{files} {noun} checked: {', '.join(parts)} in {with_problems} {'file' if with_problems == 1 else 'files'}"
+
+
+def print_text(
+    diagnostics: list[Diagnostic],
+    source_of: Callable[[str], str | None],
+    stream: TextIO,
+    *,
+    files: int,
+    color: bool,
+    show_source: bool = True,
+) -> None:
+    """Print each diagnostic, with a source excerpt, then a summary line."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(
+        file=stream,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
+        width=10_000 if not color else None,
+    )
+    for d in diagnostics:
+        style = _STYLE[d.severity]
+        head = f"[bold]{escape(d.file)}:{d.line}:{d.column}:[/bold] [{style}]{d.severity.value}:[/{style}]"
+        console.print(f"{head} {escape(d.message)} [dim]\\[{d.code} {d.rule}][/dim]")
+        if show_source:
+            shown = excerpt(source_of(d.file), d.line, d.column)
+            if shown is not None:
+                gutter = f"{d.line:>5} | "
+                console.print(f"[dim]{gutter}[/dim]{escape(shown[0])}")
+                console.print(f"[dim]{' ' * (len(gutter) - 2)}| [/dim][{style}]{shown[1]}[/{style}]")
+        if d.hint:
+            console.print(f"      [cyan]= help:[/cyan] {escape(d.hint)}")
+    console.print(summary(diagnostics, files), style="bold" if color else None)
+
+
+__all__ = ["echo", "excerpt", "print_text", "summary"]

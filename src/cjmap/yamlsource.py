@@ -1,0 +1,373 @@
+"""Read YAML into plain data plus the line and column of every key and value.
+
+The tree is built here from libyaml's event stream (ruamel.yaml's C parser) rather than by
+ruamel's constructors, for three reasons:
+
+* speed: no round-trip objects; positions come straight from the C parser's marks;
+* safety: nothing is ever constructed from a tag, aliases are refused (no expansion bombs), and
+  nesting depth is capped without recursion;
+* precision: duplicate keys, tags, anchors and extra documents become located errors.
+
+Scalars are resolved with the YAML 1.2 core schema, so ``no`` stays a string and ``07:30``
+stays a time string (YAML 1.1 would read it as the number 450).
+"""
+
+from __future__ import annotations
+
+import codecs
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from cjmap import diagnostics as dg
+from cjmap.diagnostics import Diagnostic, echo
+
+Path_ = tuple[str | int, ...]
+Pos = tuple[int, int]
+
+MAX_DEPTH = 64
+MAX_NUMBER_DIGITS = 100
+
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = re.compile(r"\.(nan|NaN|NAN)")
+_ALLOWED_TAGS = {
+    "!",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass
+class Positions:
+    """Where each value (and each mapping key) of a document starts: 1-based line and column."""
+
+    values: dict[Path_, Pos] = field(default_factory=dict)
+    keys: dict[Path_, Pos] = field(default_factory=dict)
+
+    def value(self, path: Path_) -> Pos:
+        """Position of the value at ``path``, or of its nearest located ancestor."""
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, (1, 1))
+
+    def key(self, path: Path_) -> Pos:
+        """Position of the key that holds ``path`` (for list items: the item itself)."""
+        if path in self.keys:
+            return self.keys[path]
+        return self.value(path)
+
+
+@dataclass
+class Parsed:
+    data: Any
+    positions: Positions
+    diagnostics: list[Diagnostic]
+
+
+class _Stop(Exception):
+    """Parsing cannot continue past this point (the diagnostic is already recorded)."""
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes to text: UTF-8 (an optional BOM is dropped); anything else is a located error."""
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if raw.startswith(bom):
+            return None, [
+                _diag(
+                    file,
+                    (1, 1),
+                    dg.ENCODING,
+                    f"the file is encoded as {name}; cjmap reads UTF-8",
+                    "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)",
+                )
+            ]
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        return None, [
+            _diag(
+                file,
+                (line, column),
+                dg.ENCODING,
+                f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
+                "save the file as UTF-8; the byte may come from a copy-paste of Latin-1 or "
+                "Windows-1251 text",
+            )
+        ]
+
+
+_diag = Diagnostic.error
+
+
+def resolve_scalar(value: str) -> Any:
+    """A plain (unquoted) scalar's value under the YAML 1.2 core schema."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    first = value[0]
+    if not (first.isdigit() or first in "+-."):
+        return value
+    if _INT.fullmatch(value):
+        if len(value) > MAX_NUMBER_DIGITS:
+            raise ValueError("number too long")
+        return int(value)
+    if _OCT.fullmatch(value):
+        return int(value[2:], 8)
+    if _HEX.fullmatch(value):
+        return int(value[2:], 16)
+    if _FLOAT.fullmatch(value):
+        if len(value) > MAX_NUMBER_DIGITS:
+            raise ValueError("number too long")
+        return float(value)
+    if _INF.fullmatch(value):
+        return -math.inf if value.startswith("-") else math.inf
+    if _NAN.fullmatch(value):
+        return math.nan
+    return value
+
+
+def _mark(event: Any) -> Pos:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def _events(text: str) -> Any:
+    # Imported here: ruamel.yaml costs ~20 ms to import and only loading needs it.
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=False).parse(text)
+
+
+def _offset_to_pos(text: str, index: int) -> Pos:
+    before = text[:index]
+    line = before.count("\n") + 1
+    return line, index - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_error(exc: Exception, text: str, file: str) -> Diagnostic:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None)
+    context = getattr(exc, "context", None)
+    if mark is not None:
+        pos = (mark.line + 1, mark.column + 1)
+    elif getattr(exc, "position", None) is not None:
+        pos = _offset_to_pos(text, int(exc.position))  # type: ignore[attr-defined]
+    else:
+        pos = (1, 1)
+    if problem is None and getattr(exc, "reason", None):
+        char = getattr(exc, "character", None)
+        code_point = f" U+{char:04X}" if isinstance(char, int) else ""
+        problem = f"{exc.reason}{code_point}"  # type: ignore[attr-defined]
+        hint = "remove the control character (it is often invisible; retype the line)"
+    else:
+        hint = _syntax_hint(str(problem or ""), str(context or ""))
+    message = str(problem or exc).strip()
+    if context:
+        message = f"{message} ({context})"
+    return _diag(file, pos, dg.SYNTAX, message, hint)
+
+
+def _syntax_hint(problem: str, context: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "a value containing ': ' must be quoted, e.g. title: \"Step 1: research\""
+    if "found character '\\t'" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    if "expected <block end>" in problem or "block collection" in context:
+        return "check the indentation of this line against the lines above it"
+    if "quoted scalar" in context:
+        return "close the quotes on this value"
+    if "flow" in context:
+        return "close the bracket, or put commas between items"
+    return "check the YAML syntax around this position"
+
+
+class _Builder:
+    """Builds plain data from events without recursion, recording positions and problems."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.positions = Positions()
+        self.diagnostics: list[Diagnostic] = []
+        # Each frame: [container, path, pending_key, pending_key_pos]
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def error(self, pos: Pos, code: tuple[str, str], message: str, hint: str | None = None) -> None:
+        self.diagnostics.append(_diag(self.file, pos, code, message, hint))
+
+    def check_node(self, event: Any) -> None:
+        if getattr(event, "anchor", None):
+            self.error(
+                _mark(event),
+                dg.UNSUPPORTED_YAML,
+                f"anchor &{event.anchor[:40]} is not supported in maps",
+                "remove the anchor; repeat the value where it is needed",
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _ALLOWED_TAGS:
+            self.error(
+                _mark(event),
+                dg.UNSUPPORTED_YAML,
+                f"YAML tag {echo(tag, 60)} is not supported",
+                "remove the tag; maps hold plain text, numbers, lists and mappings",
+            )
+
+    def child_path(self, pos: Pos) -> Path_ | None:
+        """The path of the node about to be added, or None if it is a mapping key."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        container, path = frame[0], frame[1]
+        if isinstance(container, list):
+            return (*path, len(container))
+        if frame[2] is _NO_KEY:
+            return None
+        return (*path, frame[2])
+
+    def add(self, value: Any, pos: Pos) -> None:
+        if not self.stack:
+            self.root = value
+            self.positions.values[()] = pos
+            return
+        frame = self.stack[-1]
+        container = frame[0]
+        if isinstance(container, list):
+            self.positions.values[(*frame[1], len(container))] = pos
+            container.append(value)
+            return
+        key = frame[2]
+        if key is _NO_KEY:
+            self.set_key(frame, value, pos)
+            return
+        if key is not _SKIP:
+            path = (*frame[1], key)
+            self.positions.values[path] = pos
+            container[key] = value
+        frame[2] = _NO_KEY
+
+    def set_key(self, frame: list[Any], key: Any, pos: Pos) -> None:
+        container, path = frame[0], frame[1]
+        if not isinstance(key, str):
+            key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+        if key in container:
+            first = self.positions.keys[(*path, key)]
+            self.error(
+                pos,
+                dg.DUPLICATE_KEY,
+                f"duplicate key {echo(key)} (first defined at line {first[0]})",
+                "remove one of the two; YAML keeps only one of them",
+            )
+            frame[2] = _SKIP
+            return
+        self.positions.keys[(*path, key)] = pos
+        frame[2] = key
+
+    def run(self, events: Any) -> None:
+        for event in events:
+            name = type(event).__name__
+            if name == "ScalarEvent":
+                self.check_node(event)
+                pos = _mark(event)
+                value: Any = event.value
+                implicit = event.implicit
+                if event.style in (None, "") and implicit and implicit[0] and event.tag is None:
+                    try:
+                        value = resolve_scalar(value)
+                    except ValueError:
+                        self.error(
+                            pos,
+                            dg.SCHEMA,
+                            f"number with {len(value)} digits is too long",
+                            "quote it if it is text; numbers in maps are short",
+                        )
+                        value = None
+                if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is _NO_KEY:
+                    self.set_key(self.stack[-1], value, pos)
+                else:
+                    self.add(value, pos)
+            elif name in ("MappingStartEvent", "SequenceStartEvent"):
+                self.check_node(event)
+                pos = _mark(event)
+                if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is _NO_KEY:
+                    self.error(
+                        pos,
+                        dg.UNSUPPORTED_YAML,
+                        "a list or mapping cannot be used as a key",
+                        "keys are plain words such as `name` or `stages`",
+                    )
+                    raise _Stop
+                if len(self.stack) >= MAX_DEPTH:
+                    self.error(
+                        pos,
+                        dg.UNSUPPORTED_YAML,
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        "a journey map needs only a few levels; check the indentation",
+                    )
+                    raise _Stop
+                path = self.child_path(pos)
+                container: Any = {} if name == "MappingStartEvent" else []
+                skip = bool(self.stack) and self.stack[-1][2] is _SKIP
+                self.add(container, pos)
+                self.stack.append([container, path if not skip else ("<dup>",), _NO_KEY])
+            elif name in ("MappingEndEvent", "SequenceEndEvent"):
+                self.stack.pop()
+            elif name == "AliasEvent":
+                self.error(
+                    _mark(event),
+                    dg.UNSUPPORTED_YAML,
+                    f"alias *{event.anchor[:40]} is not supported in maps",
+                    "write the value out in full instead of referring to an anchor",
+                )
+                self.add(None, _mark(event))
+            elif name == "DocumentStartEvent":
+                self.documents += 1
+                if self.documents > 1:
+                    self.error(
+                        _mark(event),
+                        dg.UNSUPPORTED_YAML,
+                        "a second YAML document ('---') in one file",
+                        "a map file holds one document; move the second map to its own file",
+                    )
+                    raise _Stop
+
+
+_NO_KEY = object()
+_SKIP = object()
+
+
+def parse(text: str, file: str) -> Parsed:
+    """Parse one YAML document; every problem becomes a located diagnostic, never an exception."""
+    builder = _Builder(file)
+    try:
+        builder.run(_events(text))
+    except _Stop:
+        pass
+    except Exception as exc:  # ruamel's MarkedYAMLError family, ReaderError
+        if type(exc).__module__.startswith(("ruamel", "_ruamel")):
+            builder.diagnostics.append(_syntax_error(exc, text, file))
+        else:
+            raise
+    return Parsed(builder.root, builder.positions, builder.diagnostics)
