@@ -20,7 +20,9 @@ def assign_stage_ids(doc: AnyMap) -> None:
             stage.id = derive_id(stage.name) or f"stage-{index + 1}"
 
 
-def check_ids(doc: AnyMap, raw: dict[str, object], positions: Positions, file: str) -> Iterator[Diagnostic]:
+def check_ids(
+    doc: AnyMap, raw: dict[str, object], positions: Positions, file: str
+) -> Iterator[Diagnostic]:
     """Ids are unique across stages, pain points and opportunities; references resolve."""
     if not isinstance(doc, CurrentStateMap | FutureStateMap):
         return
@@ -62,11 +64,15 @@ def check_ids(doc: AnyMap, raw: dict[str, object], positions: Positions, file: s
         yield from claim(stage.id, "stage", (*s_path, "id"), derived)
         for p_index, pain in enumerate(stage.pain_points):
             if pain.id:
-                yield from claim(pain.id, "pain point", (*s_path, "pain_points", p_index, "id"), False)
+                yield from claim(
+                    pain.id, "pain point", (*s_path, "pain_points", p_index, "id"), False
+                )
                 pain_ids.add(pain.id)
         for o_index, opp in enumerate(stage.opportunities):
             if opp.id:
-                yield from claim(opp.id, "opportunity", (*s_path, "opportunities", o_index, "id"), False)
+                yield from claim(
+                    opp.id, "opportunity", (*s_path, "opportunities", o_index, "id"), False
+                )
 
     for s_index, stage in enumerate(doc.stages):
         for o_index, opp in enumerate(stage.opportunities):

@@ -46,6 +46,7 @@ class SourceFile:
     text: str | None = None
     data: Any = None
     positions: Positions = field(default_factory=Positions)
+    complete: bool = True
 
 
 @dataclass
@@ -102,6 +103,7 @@ class Loader:
         parsed = parse(text, file)
         source.data = parsed.data
         source.positions = parsed.positions
+        source.complete = parsed.complete
         return source, parsed.diagnostics
 
     def _load(self, path: Path, follow_compares: bool) -> LoadedMap:
@@ -110,9 +112,18 @@ class Loader:
         source, problems = self._read(path, file)
         loaded = LoadedMap(source=source, root=root, diagnostics=list(problems))
         data = source.data
+        if not source.complete:
+            return loaded
         if not isinstance(data, dict):
             if not has_errors(problems):
                 loaded.diagnostics += _check_top(data, file, what="map")
+            return loaded
+        if "cjmap" not in data and "kind" not in data and "name" in data:
+            # A persona file named on the command line: check it as a persona.
+            try:
+                loaded.persona = Persona.model_validate(data)
+            except ValidationError as exc:
+                loaded.diagnostics += translate(exc, data, source.positions, file, Persona)
             return loaded
         version_problem = _check_version(data, source.positions, file)
         if version_problem is not None:
@@ -122,7 +133,9 @@ class Loader:
             doc = _adapter().validate_python(data)
         except ValidationError as exc:
             kind = data.get("kind")
-            model: type[BaseModel] = MODEL_BY_KIND.get(kind, FutureStateMap) if isinstance(kind, str) else FutureStateMap
+            model: type[BaseModel] = (
+                MODEL_BY_KIND.get(kind, FutureStateMap) if isinstance(kind, str) else FutureStateMap
+            )
             others = {k: m for k, m in MODEL_BY_KIND.items() if k != kind}
             loaded.diagnostics += translate(exc, data, source.positions, file, model, others)
             return loaded
@@ -146,16 +159,26 @@ class Loader:
             target = resolve_reference(loaded.path, doc.persona, loaded.root)
         except FileProblem as problem:
             loaded.diagnostics.append(
-                _error(loaded.file, pos, dg.FILE, f"persona {echo(doc.persona)}: {problem.message}", problem.hint)
+                _error(
+                    loaded.file,
+                    pos,
+                    dg.FILE,
+                    f"persona {echo(doc.persona)}: {problem.message}",
+                    problem.hint,
+                )
             )
             return
         key = target.absolute()
         if key not in self._personas:
             source, problems = self._read(target, display(target))
             persona = None
-            if source.text is not None and not has_errors(problems) and not isinstance(source.data, dict):
+            if (
+                source.text is not None
+                and not has_errors(problems)
+                and not isinstance(source.data, dict)
+            ):
                 problems = problems + _check_top(source.data, source.file, what="persona file")
-            elif isinstance(source.data, dict):
+            elif isinstance(source.data, dict) and source.complete:
                 try:
                     persona = Persona.model_validate(source.data)
                 except ValidationError as exc:
@@ -169,7 +192,13 @@ class Loader:
         loaded.diagnostics += problems
         if persona is None and not problems:
             loaded.diagnostics.append(
-                _error(loaded.file, pos, dg.FILE, f"persona {echo(doc.persona)} could not be read", None)
+                _error(
+                    loaded.file,
+                    pos,
+                    dg.FILE,
+                    f"persona {echo(doc.persona)} could not be read",
+                    None,
+                )
             )
 
     def _attach_compares(self, loaded: LoadedMap, reference: str) -> None:
@@ -178,12 +207,24 @@ class Loader:
             target = resolve_reference(loaded.path, reference, loaded.root)
         except FileProblem as problem:
             loaded.diagnostics.append(
-                _error(loaded.file, pos, dg.REFERENCE, f"compares {echo(reference)}: {problem.message}", problem.hint)
+                _error(
+                    loaded.file,
+                    pos,
+                    dg.REFERENCE,
+                    f"compares {echo(reference)}: {problem.message}",
+                    problem.hint,
+                )
             )
             return
         if target.absolute() == loaded.path.absolute():
             loaded.diagnostics.append(
-                _error(loaded.file, pos, dg.REFERENCE, "a map cannot compare to itself", "name the current-state map")
+                _error(
+                    loaded.file,
+                    pos,
+                    dg.REFERENCE,
+                    "a map cannot compare to itself",
+                    "name the current-state map",
+                )
             )
             return
         other = self.load(target, follow_compares=False)

@@ -57,7 +57,9 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
             try:
                 os.link(tmp, path)
             except FileExistsError:
-                raise OutputProblem(f"{path}: already exists (use --force to overwrite it)") from None
+                raise OutputProblem(
+                    f"{path}: already exists (use --force to overwrite it)"
+                ) from None
             tmp.unlink()
     except OutputProblem:
         with contextlib.suppress(OSError):

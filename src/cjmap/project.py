@@ -68,7 +68,9 @@ def resolve_reference(base_file: Path, reference: str, root: Path) -> Path:
             "check the spelling; paths are relative to the map's own folder",
         ) from None
     except (OSError, RuntimeError) as exc:  # symlink loops, permissions
-        raise FileProblem(f"the file cannot be opened ({exc.__class__.__name__})", "check the path") from None
+        raise FileProblem(
+            f"the file cannot be opened ({exc.__class__.__name__})", "check the path"
+        ) from None
     if not _is_within(real, real_root):
         raise FileProblem(
             "the path is a symlink that points outside the project root",
@@ -91,7 +93,9 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     except FileNotFoundError:
         raise FileProblem("no such file", "check the path") from None
     except OSError as exc:
-        raise FileProblem(f"cannot read the file ({exc.strerror or exc})", "check the path") from None
+        raise FileProblem(
+            f"cannot read the file ({exc.strerror or exc})", "check the path"
+        ) from None
     if stat.S_ISDIR(info.st_mode):
         raise FileProblem("this is a folder, not a file", "name a YAML file")
     if not stat.S_ISREG(info.st_mode):
@@ -106,7 +110,9 @@ def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except OSError as exc:
-        raise FileProblem(f"cannot read the file ({exc.strerror or exc})", "check its permissions") from None
+        raise FileProblem(
+            f"cannot read the file ({exc.strerror or exc})", "check its permissions"
+        ) from None
     with os.fdopen(fd, "rb") as handle:
         # Read one byte past the limit: a file that grew after stat() is still caught.
         raw = handle.read(limit + 1)
@@ -126,7 +132,8 @@ def collect_maps(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]
                 p
                 for suffix in MAP_SUFFIXES
                 for p in path.rglob(f"*{suffix}")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             for p in below:
                 if p not in seen:

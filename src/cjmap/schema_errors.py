@@ -12,8 +12,8 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -28,14 +28,17 @@ def data_path(loc: tuple[str | int, ...], data: Any) -> tuple[Path_, list[str | 
     """The part of ``loc`` that exists in ``data``, and the parts that did not match."""
     path: list[str | int] = []
     rest: list[str | int] = []
-    node = data
+    node: Any = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
+        if isinstance(node, dict):
+            found = isinstance(part, str) and part in node
+        elif isinstance(node, list):
+            found = isinstance(part, int) and 0 <= part < len(node)
+        else:
+            found = False
+        if found:
             path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            path.append(part)
-            node = node[part]
+            node = cast(Any, node)[part]
         else:
             rest.append(part)
     return tuple(path), rest
@@ -113,7 +116,7 @@ def translate(
     positions: Positions,
     file: str,
     root_model: type[BaseModel],
-    other_models: dict[str, type[BaseModel]] | None = None,
+    other_models: Mapping[str, type[BaseModel]] | None = None,
 ) -> Iterator[Diagnostic]:
     """One diagnostic per pydantic error, with the position of the value (or key) at fault."""
     for error in exc.errors(include_url=False):
@@ -150,14 +153,16 @@ def translate(
             hint = "add `kind:` current-state | future-state | day-in-the-life | empathy"
         elif kind in ("union_tag_invalid", "literal_error", "enum"):
             choices = _expected(ctx)
-            word = value if kind != "union_tag_invalid" else (ctx or {}).get("tag", value)
+            word = value
+            if kind == "union_tag_invalid":
+                word, name = (ctx or {}).get("tag", value), "kind"
             message = f"{echo(word)} is not a valid {name}{_suggest(str(word), choices)}"
-            hint = "expected one of: " + ", ".join(choices) if choices else None
+            hint = "expected one of: " + ", ".join(choices) if choices else "check the spelling"
             if kind == "union_tag_invalid":
                 pos = positions.value((*path, "kind"))
         elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-            bounds = _bounds(root_model, path, rest, ctx)
-            message = f"{name} must be {bounds}, got {echo(value)}"
+            message = f"{name} must be {_bounds(ctx)}, got {echo(value)}"
+            hint = "see docs/format.md for the allowed range"
             if name in ("score", "feeling"):
                 message = f"feeling must be between -3 and +3, got {echo(value)}"
                 hint = "-3 is the worst, 0 neutral, +3 the best"
@@ -167,7 +172,9 @@ def translate(
             message = f"{name} must not be empty"
             hint = f"write a value for `{name}`, or remove the key"
         elif kind == "string_too_long":
-            message = f"{name} is too long ({len(str(value))} characters, at most {ctx and ctx.get('max_length')})"
+            limit = (ctx or {}).get("max_length")
+            message = f"{name} is too long ({len(str(value))} characters, at most {limit})"
+            hint = "shorten it"
         elif kind.startswith("date") or kind.startswith("datetime"):
             message = f"{echo(value)} is not a valid date"
             hint = "write dates as YYYY-MM-DD, e.g. 2026-09-01"
@@ -179,15 +186,19 @@ def translate(
             hint = "check the indentation: the keys below belong under this one"
         elif kind in ("bool_type", "bool_parsing"):
             message = f"{name} must be true or false, got {echo(value)}"
+            hint = f"write `{name}: true` or `{name}: false`"
         elif kind in ("int_type", "int_parsing", "int_from_float"):
             message = f"{name} must be a whole number, got {echo(value)}"
+            hint = "write a number without quotes or decimals, e.g. 90"
         elif kind in ("string_type",):
             message = f"{name} must be text, got {_type_word(value)}"
             hint = "quote the value if it should be text"
         elif kind == "finite_number":
             message = f"{name} must be a finite number, got {echo(value)}"
+            hint = 'write a number such as 3.5, or text such as "n/a" in quotes'
         else:
             message = f"{name}: {error['msg']}"
+            hint = "see docs/format.md for what this key takes"
         yield Diagnostic(
             file=file,
             line=pos[0],
@@ -201,7 +212,7 @@ def translate(
 
 
 def _other_owner(
-    key: str, path: Path_, other_models: dict[str, type[BaseModel]] | None
+    key: str, path: Path_, other_models: Mapping[str, type[BaseModel]] | None
 ) -> str | None:
     if len(path) != 1 or not other_models:
         return None
@@ -209,13 +220,16 @@ def _other_owner(
     return " or ".join(owners) if owners else None
 
 
-def _bounds(
-    root: type[BaseModel], path: Path_, rest: list[str | int], ctx: dict[str, Any] | None
-) -> str:
+def _bounds(ctx: dict[str, Any] | None) -> str:
     if not ctx:
         return "in range"
     parts = []
-    for key, word in (("ge", "at least"), ("gt", "more than"), ("le", "at most"), ("lt", "less than")):
+    for key, word in (
+        ("ge", "at least"),
+        ("gt", "more than"),
+        ("le", "at most"),
+        ("lt", "less than"),
+    ):
         if key in ctx:
             parts.append(f"{word} {ctx[key]}")
     return " and ".join(parts) or "in range"

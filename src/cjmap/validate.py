@@ -42,7 +42,11 @@ def validate_paths(paths: list[Path]) -> ValidationResult:
     for path in files:
         loaded = loader.load(path)
         result.maps.append(loaded)
-        for source in (loaded.source, loaded.persona_source, loaded.compares and loaded.compares.source):
+        for source in (
+            loaded.source,
+            loaded.persona_source,
+            loaded.compares.source if loaded.compares else None,
+        ):
             if source is not None:
                 result.sources.setdefault(source.file, source.text)
         for d in loaded.diagnostics:

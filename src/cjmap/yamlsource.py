@@ -71,6 +71,8 @@ class Parsed:
     data: Any
     positions: Positions
     diagnostics: list[Diagnostic]
+    # False when parsing stopped early: the data is partial and must not be validated further.
+    complete: bool = True
 
 
 class _Stop(Exception):
@@ -186,6 +188,10 @@ def _syntax_error(exc: Exception, text: str, file: str) -> Diagnostic:
     message = str(problem or exc).strip()
     if context:
         message = f"{message} ({context})"
+    lines = text.splitlines()
+    if 0 < pos[0] <= len(lines) and lines[pos[0] - 1][pos[1] - 1 : pos[1]] == "\t":
+        message = "a tab character where YAML expects spaces"
+        hint = "indent with spaces, not tabs"
     return _diag(file, pos, dg.SYNTAX, message, hint)
 
 
@@ -304,14 +310,22 @@ class _Builder:
                             "quote it if it is text; numbers in maps are short",
                         )
                         value = None
-                if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is _NO_KEY:
+                if (
+                    self.stack
+                    and isinstance(self.stack[-1][0], dict)
+                    and self.stack[-1][2] is _NO_KEY
+                ):
                     self.set_key(self.stack[-1], value, pos)
                 else:
                     self.add(value, pos)
             elif name in ("MappingStartEvent", "SequenceStartEvent"):
                 self.check_node(event)
                 pos = _mark(event)
-                if self.stack and isinstance(self.stack[-1][0], dict) and self.stack[-1][2] is _NO_KEY:
+                if (
+                    self.stack
+                    and isinstance(self.stack[-1][0], dict)
+                    and self.stack[-1][2] is _NO_KEY
+                ):
                     self.error(
                         pos,
                         dg.UNSUPPORTED_YAML,
@@ -361,8 +375,10 @@ _SKIP = object()
 def parse(text: str, file: str) -> Parsed:
     """Parse one YAML document; every problem becomes a located diagnostic, never an exception."""
     builder = _Builder(file)
+    complete = False
     try:
         builder.run(_events(text))
+        complete = True
     except _Stop:
         pass
     except Exception as exc:  # ruamel's MarkedYAMLError family, ReaderError
@@ -370,4 +386,4 @@ def parse(text: str, file: str) -> Parsed:
             builder.diagnostics.append(_syntax_error(exc, text, file))
         else:
             raise
-    return Parsed(builder.root, builder.positions, builder.diagnostics)
+    return Parsed(builder.root, builder.positions, builder.diagnostics, complete)

@@ -32,13 +32,16 @@ def new(
     template: Annotated[
         Template, typer.Option("--template", "-t", help="The kind of map to start.")
     ] = Template.current_state,
-    lang: Annotated[Lang, typer.Option("--lang", "-l", help="Language of the placeholder text and comments.")] = Lang.en,
+    lang: Annotated[
+        Lang, typer.Option("--lang", "-l", help="Language of the placeholder text and comments.")
+    ] = Lang.en,
     persona: Annotated[
         Path | None,
         typer.Option("--persona", "-p", help="Use this persona file instead of an inline persona."),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the map here instead of printing it.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the map here instead of printing it."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
 ) -> None:

@@ -112,7 +112,9 @@ class Opportunity(Strict):
 class Metric(Strict):
     """How a stage is measured."""
 
-    name: NonEmptyStr = Field(description="What is measured.", examples=["Product page to cart rate"])
+    name: NonEmptyStr = Field(
+        description="What is measured.", examples=["Product page to cart rate"]
+    )
     value: MetricValue | None = Field(default=None, description="The current value.")
     target: MetricValue | None = Field(default=None, description="The value the team aims for.")
 
@@ -134,7 +136,9 @@ class Stage(Strict):
         examples=["search"],
     )
     description: str | None = Field(
-        default=None, description="What this stage covers.", examples=["From first search to shortlist"]
+        default=None,
+        description="What this stage covers.",
+        examples=["From first search to shortlist"],
     )
     actions: list[NonEmptyStr] = Field(
         default_factory=list,
@@ -150,7 +154,9 @@ class Stage(Strict):
     touchpoints: list[Touchpoint] = Field(
         default_factory=list, description="Every place the customer meets the brand in this stage."
     )
-    pain_points: list[PainPoint] = Field(default_factory=list, description="Friction in this stage.")
+    pain_points: list[PainPoint] = Field(
+        default_factory=list, description="Friction in this stage."
+    )
     opportunities: list[Opportunity] = Field(
         default_factory=list, description="Ideas that remove pain points or add delight."
     )
@@ -170,10 +176,10 @@ class Stage(Strict):
 class Moment(Strict):
     """One moment of a day in the persona's life."""
 
-    time: str = Field(
-        pattern=TIME_PATTERN, description='"HH:MM", 24-hour.', examples=["07:30"]
+    time: str = Field(pattern=TIME_PATTERN, description='"HH:MM", 24-hour.', examples=["07:30"])
+    activity: NonEmptyStr = Field(
+        description="What the persona does.", examples=["Commute by train"]
     )
-    activity: NonEmptyStr = Field(description="What the persona does.", examples=["Commute by train"])
     thoughts: list[NonEmptyStr] = Field(
         default_factory=list,
         description="What the persona thinks.",
@@ -196,22 +202,32 @@ class Empathy(Strict):
     """The four quadrants of an empathy map, with pains and gains."""
 
     says: list[NonEmptyStr] = Field(
-        default_factory=list, description="What the persona says.", examples=[["I don't have time for this"]]
+        default_factory=list,
+        description="What the persona says.",
+        examples=[["I don't have time for this"]],
     )
     thinks: list[NonEmptyStr] = Field(
-        default_factory=list, description="What the persona thinks.", examples=[["Will it break again?"]]
+        default_factory=list,
+        description="What the persona thinks.",
+        examples=[["Will it break again?"]],
     )
     does: list[NonEmptyStr] = Field(
-        default_factory=list, description="What the persona does.", examples=[["Reads three review sites"]]
+        default_factory=list,
+        description="What the persona does.",
+        examples=[["Reads three review sites"]],
     )
     feels: list[NonEmptyStr] = Field(
         default_factory=list, description="What the persona feels.", examples=[["Impatient"]]
     )
     pains: list[NonEmptyStr] = Field(
-        default_factory=list, description="Fears, frustrations, obstacles.", examples=[["Wasted time"]]
+        default_factory=list,
+        description="Fears, frustrations, obstacles.",
+        examples=[["Wasted time"]],
     )
     gains: list[NonEmptyStr] = Field(
-        default_factory=list, description="Wants, needs, measures of success.", examples=[["A vacuum that lasts"]]
+        default_factory=list,
+        description="Wants, needs, measures of success.",
+        examples=[["A vacuum that lasts"]],
     )
 
 
@@ -283,7 +299,9 @@ class DayInTheLifeMap(MapBase):
     """The persona's whole day, with and without the brand."""
 
     kind: Literal["day-in-the-life"] = Field(description="The kind of map.")
-    moments: list[Moment] = Field(default_factory=list, description="The moments of one day, in time order.")
+    moments: list[Moment] = Field(
+        default_factory=list, description="The moments of one day, in time order."
+    )
 
 
 class EmpathyMap(MapBase):

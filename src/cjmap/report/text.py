@@ -62,7 +62,11 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     if not diagnostics:
         return f"{files} {noun} checked: no problems"
     parts = []
-    for sev, word in ((Severity.error, "error"), (Severity.warning, "warning"), (Severity.info, "note")):
+    for sev, word in (
+        (Severity.error, "error"),
+        (Severity.warning, "warning"),
+        (Severity.info, "note"),
+    ):
         if counts[sev]:
             parts.append(f"{counts[sev]} {word}{'s' if counts[sev] != 1 else ''}")
     with_problems = len({d.file for d in diagnostics})
@@ -100,7 +104,9 @@ def print_text(
             if shown is not None:
                 gutter = f"{d.line:>5} | "
                 console.print(f"[dim]{gutter}[/dim]{escape(shown[0])}")
-                console.print(f"[dim]{' ' * (len(gutter) - 2)}| [/dim][{style}]{shown[1]}[/{style}]")
+                console.print(
+                    f"[dim]{' ' * (len(gutter) - 2)}| [/dim][{style}]{shown[1]}[/{style}]"
+                )
         if d.hint:
             console.print(f"      [cyan]= help:[/cyan] {escape(d.hint)}")
     console.print(summary(diagnostics, files), style="bold" if color else None)

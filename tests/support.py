@@ -1,0 +1,29 @@
+"""Helpers shared by the tests (import as `from support import ...`)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_cli(
+    *args: str, cwd: Path | None = None, input_text: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``cjmap`` command in a subprocess, as a user would."""
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    return subprocess.run(
+        [sys.executable, "-m", "cjmap", *args],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        input=input_text,
+        timeout=120,
+    )

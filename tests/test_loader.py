@@ -1,0 +1,137 @@
+"""The loader: every class of bad input becomes located diagnostics, never an exception."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cjmap.loader import Loader, load_map
+from cjmap.model import CurrentStateMap, FutureStateMap
+from support import EXAMPLES, FIXTURES
+
+INVALID = sorted((FIXTURES / "invalid").glob("*.cjm.yaml"))
+_EXPECT = re.compile(
+    r"^# expect: (?:(?P<file>[^:\s]+):)?(?P<line>\d+):(?P<col>\d+) (?P<code>CJM\d+) (?P<msg>.+)$"
+)
+
+
+def expectations(path: Path) -> list[tuple[str, int, int, str, str]]:
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = _EXPECT.match(line)
+        if match:
+            file = match["file"] or path.name
+            found.append((file, int(match["line"]), int(match["col"]), match["code"], match["msg"]))
+    return found
+
+
+@pytest.mark.parametrize("fixture", INVALID, ids=[p.name for p in INVALID])
+def test_invalid_fixture_reports_exactly_its_errors(fixture: Path) -> None:
+    expected = expectations(fixture)
+    assert expected, f"{fixture.name} has no '# expect:' lines"
+    loaded = load_map(fixture)
+    got = [(Path(d.file).name, d.line, d.column, d.code, d.message) for d in loaded.diagnostics]
+    # Messages are compared by prefix so fixtures can omit the long tail of a message.
+    assert len(got) == len(expected), got
+    for (g_file, g_line, g_col, g_code, g_msg), (e_file, e_line, e_col, e_code, e_msg) in zip(
+        sorted(got), sorted(expected), strict=True
+    ):
+        assert (g_file, g_line, g_col, g_code) == (e_file, e_line, e_col, e_code), (got, expected)
+        assert g_msg.startswith(e_msg), (g_msg, e_msg)
+    assert not loaded.ok
+
+
+def test_every_error_has_a_hint_except_syntax_context() -> None:
+    for fixture in INVALID:
+        for d in load_map(fixture).diagnostics:
+            assert d.hint, f"{fixture.name}: {d.message} has no hint"
+
+
+def test_example_loads_with_persona_file_and_compares() -> None:
+    loaded = load_map(EXAMPLES / "colleen" / "future.cjm.yaml")
+    assert loaded.ok, loaded.diagnostics
+    assert isinstance(loaded.doc, FutureStateMap)
+    assert loaded.persona is not None and loaded.persona.name == "Curious Colleen"
+    assert loaded.compares is not None
+    assert isinstance(loaded.compares.doc, CurrentStateMap)
+    assert loaded.persona_source is not None
+    assert loaded.persona_source.path.name == "colleen.yaml"
+
+
+def test_shared_persona_file_is_read_once_per_loader() -> None:
+    loader = Loader()
+    a = loader.load(EXAMPLES / "colleen" / "current.cjm.yaml")
+    b = loader.load(EXAMPLES / "colleen" / "empathy.cjm.yaml")
+    assert a.persona is b.persona
+
+
+def test_stage_ids_derived_from_names(tmp_path: Path) -> None:
+    (tmp_path / "m.cjm.yaml").write_text(
+        "cjmap: 1\nkind: current-state\ntitle: t\nstages:\n"
+        "  - name: Order Online\n  - name: Доставка на дом\n  - name: '2. 付款'\n  - name: '!!!'\n",
+        encoding="utf-8",
+    )
+    loaded = load_map(tmp_path / "m.cjm.yaml")
+    assert loaded.ok, loaded.diagnostics
+    assert isinstance(loaded.doc, CurrentStateMap)
+    assert [s.id for s in loaded.doc.stages] == [
+        "order-online",
+        "доставка-на-дом",
+        "付款",
+        "stage-4",
+    ]
+
+
+def test_derived_id_collision_points_at_stage(tmp_path: Path) -> None:
+    (tmp_path / "m.cjm.yaml").write_text(
+        "cjmap: 1\nkind: current-state\ntitle: t\nstages:\n  - name: Buy\n  - name: buy\n",
+        encoding="utf-8",
+    )
+    [d] = load_map(tmp_path / "m.cjm.yaml").diagnostics
+    assert (d.line, d.column, d.code) == (6, 5, "CJM021")
+    assert d.hint is not None and "explicit `id:`" in d.hint
+
+
+def test_invalid_utf8_reports_the_bytes_line(tmp_path: Path) -> None:
+    path = tmp_path / "m.cjm.yaml"
+    path.write_bytes(
+        "cjmap: 1\ntitle: Пример\nkind: \xff\n".encode().replace(b"\xc3\xbf", b"\xff")
+    )
+    [d] = load_map(path).diagnostics
+    assert (d.line, d.column, d.code) == (3, 7, "CJM002")
+    assert "0xff" in d.message
+
+
+def test_utf16_is_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "m.cjm.yaml"
+    path.write_bytes("cjmap: 1\n".encode("utf-16"))
+    [d] = load_map(path).diagnostics
+    assert d.code == "CJM002" and "UTF-16" in d.message
+
+
+def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "m.cjm.yaml"
+    path.write_bytes(b"\xef\xbb\xbfcjmap: 1\nkind: empathy\ntitle: BOM\n")
+    assert load_map(path).ok
+
+
+def test_columns_count_characters_not_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "m.cjm.yaml"
+    path.write_text("cjmap: 1\nkind: empathy\ntitle: 研究\nempathy: {说: [x]}\n", encoding="utf-8")
+    [d] = load_map(path).diagnostics
+    assert (d.line, d.column, d.code) == (4, 11, "CJM011")
+
+
+def test_persona_file_named_directly_is_checked_as_persona(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("name: Анна\ngoal: [x]\n", encoding="utf-8")
+    [d] = load_map(path).diagnostics
+    assert (d.line, d.column, d.code) == (2, 1, "CJM011")
+    assert "did you mean 'goals'" in d.message
+
+
+def test_all_errors_in_a_file_are_reported_in_one_run() -> None:
+    loaded = load_map(FIXTURES / "invalid" / "wrong-type.cjm.yaml")
+    assert len(loaded.diagnostics) == 3

@@ -1,0 +1,88 @@
+"""The YAML reader: YAML 1.2 core scalars, positions, and refusals that keep maps safe."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from cjmap.yamlsource import parse, resolve_scalar
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("07:30", "07:30"),  # YAML 1.1 would read 450
+        ("no", "no"),  # the Norway problem: YAML 1.2 keeps it text
+        ("yes", "yes"),
+        ("true", True),
+        ("False", False),
+        ("~", None),
+        ("", None),
+        ("42", 42),
+        ("-3", -3),
+        ("+2", 2),
+        ("0x1F", 31),
+        ("2.5", 2.5),
+        ("1e3", 1000.0),
+        ("2026-09-01", "2026-09-01"),  # dates stay text; pydantic parses them
+        ("2.1%", "2.1%"),
+        ("研究", "研究"),
+    ],
+)
+def test_core_schema_scalars(text: str, value: object) -> None:
+    assert resolve_scalar(text) == value
+    assert type(resolve_scalar(text)) is type(value)
+
+
+def test_nan_and_inf() -> None:
+    assert math.isnan(resolve_scalar(".nan"))
+    assert resolve_scalar("-.inf") == -math.inf
+
+
+def test_quoted_scalars_stay_text() -> None:
+    parsed = parse("a: '42'\nb: \"true\"\nc: 42\n", "f")
+    assert parsed.data == {"a": "42", "b": "true", "c": 42}
+
+
+def test_positions_of_keys_and_values_are_one_based_characters() -> None:
+    parsed = parse("title: Ünïcødé\nstages:\n  - name: 研究\n    feeling: -1\n", "f")
+    pos = parsed.positions
+    assert pos.keys[("title",)] == (1, 1)
+    assert pos.values[("title",)] == (1, 8)
+    assert pos.values[("stages", 0)] == (3, 5)
+    assert pos.values[("stages", 0, "name")] == (3, 11)
+    assert pos.keys[("stages", 0, "feeling")] == (4, 5)
+    assert pos.values[("stages", 0, "feeling")] == (4, 14)
+    # A path the document lacks falls back to its nearest ancestor.
+    assert pos.value(("stages", 0, "touchpoints", 3)) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "code", "message"),
+    [
+        ("a: &x 1\n", 1, 4, "CJM004", "anchor &x is not supported in maps"),
+        ("a: 1\nb: *x\n", 2, 4, "CJM004", "alias *x is not supported in maps"),
+        ("a: !!python/object:os.system x\n", 1, 4, "CJM004", "YAML tag"),
+        ("a: !custom x\n", 1, 4, "CJM004", "YAML tag"),
+        ("a: 1\n---\nb: 2\n", 2, 1, "CJM004", "a second YAML document"),
+        ("a: 1\na: 2\n", 2, 1, "CJM003", "duplicate key 'a' (first defined at line 1)"),
+        ("? [a, b]\n: 1\n", 1, 3, "CJM004", "a list or mapping cannot be used as a key"),
+        ("a: " + "9" * 5000 + "\n", 1, 4, "CJM010", "number with 5000 digits is too long"),
+        ("a: b\x07\n", 1, 5, "CJM001", "control characters are not allowed"),
+        ("a:\n\t- b\n", 2, 1, "CJM001", "a tab character where YAML expects spaces"),
+    ],
+)
+def test_refusals_are_located(text: str, line: int, col: int, code: str, message: str) -> None:
+    parsed = parse(text, "f")
+    [d] = parsed.diagnostics
+    assert (d.line, d.column, d.code) == (line, col, code), d
+    assert message in d.message
+    assert d.hint
+
+
+def test_deep_nesting_is_capped_without_recursion() -> None:
+    parsed = parse("[" * 50_000, "f")
+    [d] = parsed.diagnostics
+    assert d.code == "CJM004" and "nesting deeper than 64" in d.message
+    assert not parsed.complete
