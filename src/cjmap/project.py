@@ -35,9 +35,12 @@ def find_root(map_path: Path) -> Path:
 
 
 def display(path: Path) -> str:
-    """A path as a user would type it: relative to the working folder when below it."""
+    """A path as a user would type it: as given when relative, else relative to the working
+    folder when below it, else absolute (``../../x`` chains are hard to read in CI logs)."""
+    if not path.is_absolute():
+        return os.path.normpath(path)
     try:
-        return os.path.relpath(path)
+        return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
