@@ -25,6 +25,7 @@ def derive_id(name: str) -> str:
     words = name.strip().lower().split()
     text = "-".join(words)
     text = "".join(ch for ch in text if ch == "-" or ch == "_" or ch.isalnum())
+    text = re.sub(r"-{2,}", "-", text)
     while text and not (text[0].isalpha()):
         text = text[1:]
     return text[:64].rstrip("-_")

@@ -95,7 +95,11 @@ class ActionItem(Strict):
 class Opportunity(Strict):
     """An idea that removes a pain point or adds delight, with its action plan."""
 
-    id: Id | None = Field(default=None, examples=["comparison-chart"])
+    id: Id | None = Field(
+        default=None,
+        description="Needed only to refer to this opportunity; unique in the map.",
+        examples=["comparison-chart"],
+    )
     text: NonEmptyStr = Field(
         description="The idea.", examples=["Comparison chart against competitors"]
     )
@@ -105,7 +109,18 @@ class Opportunity(Strict):
         examples=[["too-much-content"]],
     )
     actions: list[ActionItem] = Field(
-        default_factory=list, description="The action plan: concrete items with owners."
+        default_factory=list,
+        description="The action plan: concrete items with owners.",
+        examples=[
+            [
+                {
+                    "task": "Build a comparison tool with costs and benefits",
+                    "owner": "Web team",
+                    "status": "todo",
+                    "due": "2026-12-15",
+                }
+            ]
+        ],
     )
 
 
@@ -115,8 +130,12 @@ class Metric(Strict):
     name: NonEmptyStr = Field(
         description="What is measured.", examples=["Product page to cart rate"]
     )
-    value: MetricValue | None = Field(default=None, description="The current value.")
-    target: MetricValue | None = Field(default=None, description="The value the team aims for.")
+    value: MetricValue | None = Field(
+        default=None, description="The current value.", examples=["2.1%", 42]
+    )
+    target: MetricValue | None = Field(
+        default=None, description="The value the team aims for.", examples=["3.5%", 60]
+    )
 
 
 class Stage(Strict):
@@ -150,17 +169,39 @@ class Stage(Strict):
         description="What the customer thinks or asks themselves.",
         examples=[["Which one will last?"]],
     )
-    feeling: FeelingValue | None = Field(default=None)
+    feeling: FeelingValue | None = Field(
+        default=None,
+        description="The customer's emotion: -3 (worst) .. +3 (best), or {score, label}.",
+        examples=[-1, {"score": -1, "label": "anxious"}],
+    )
     touchpoints: list[Touchpoint] = Field(
-        default_factory=list, description="Every place the customer meets the brand in this stage."
+        default_factory=list,
+        description="Every place the customer meets the brand in this stage.",
+        examples=[[{"name": "Review site", "channel": "reviews"}]],
     )
     pain_points: list[PainPoint] = Field(
-        default_factory=list, description="Friction in this stage."
+        default_factory=list,
+        description="Friction in this stage.",
+        examples=[[{"id": "too-much-content", "text": "Too much content to sift through"}]],
     )
     opportunities: list[Opportunity] = Field(
-        default_factory=list, description="Ideas that remove pain points or add delight."
+        default_factory=list,
+        description="Ideas that remove pain points or add delight.",
+        examples=[
+            [
+                {
+                    "id": "comparison-chart",
+                    "text": "Comparison chart against competitors",
+                    "addresses": ["too-much-content"],
+                }
+            ]
+        ],
     )
-    metrics: list[Metric] = Field(default_factory=list, description="How this stage is measured.")
+    metrics: list[Metric] = Field(
+        default_factory=list,
+        description="How this stage is measured.",
+        examples=[[{"name": "Product page to cart rate", "value": "2.1%", "target": "3.5%"}]],
+    )
     moment_of_truth: bool = Field(
         default=False,
         description="True for the few stages that decide success.",
@@ -185,7 +226,11 @@ class Moment(Strict):
         description="What the persona thinks.",
         examples=[["Twenty minutes to myself"]],
     )
-    feeling: FeelingValue | None = Field(default=None)
+    feeling: FeelingValue | None = Field(
+        default=None,
+        description="The customer's emotion: -3 (worst) .. +3 (best), or {score, label}.",
+        examples=[-1, {"score": -1, "label": "anxious"}],
+    )
     with_brand: bool = Field(
         default=False,
         description="Does the brand take part in this moment today?",
@@ -257,6 +302,10 @@ class MapBase(Strict):
     persona: PersonaField | None = Field(
         default=None,
         description="The persona: a path to a persona file relative to this map, or inline.",
+        examples=[
+            "personas/colleen.yaml",
+            {"name": "Curious Colleen", "goals": ["Find a vacuum that lasts"]},
+        ],
     )
     objective: str | None = Field(
         default=None,
@@ -278,37 +327,63 @@ class MapBase(Strict):
 class CurrentStateMap(MapBase):
     """The journey as it is today, pain points included."""
 
-    kind: Literal["current-state"] = Field(description="The kind of map.")
-    stages: list[Stage] = Field(default_factory=list, description="The stages, in order.")
+    kind: Literal["current-state"] = Field(
+        description="The kind of map: current-state | future-state | day-in-the-life | empathy.",
+        examples=["current-state"],
+    )
+    stages: list[Stage] = Field(
+        default_factory=list,
+        description="The stages, in order.",
+        examples=[[{"id": "research", "name": "Research", "feeling": -1}]],
+    )
 
 
 class FutureStateMap(MapBase):
     """The journey as the business wants it to be."""
 
-    kind: Literal["future-state"] = Field(description="The kind of map.")
+    kind: Literal["future-state"] = Field(
+        description="The kind of map: current-state | future-state | day-in-the-life | empathy.",
+        examples=["future-state"],
+    )
     compares: str | None = Field(
         default=None,
         min_length=1,
         description="Path of the current-state map this one improves on, relative to this file.",
         examples=["current.cjm.yaml"],
     )
-    stages: list[Stage] = Field(default_factory=list, description="The stages, in order.")
+    stages: list[Stage] = Field(
+        default_factory=list,
+        description="The stages, in order.",
+        examples=[[{"id": "research", "name": "Research", "feeling": -1}]],
+    )
 
 
 class DayInTheLifeMap(MapBase):
     """The persona's whole day, with and without the brand."""
 
-    kind: Literal["day-in-the-life"] = Field(description="The kind of map.")
+    kind: Literal["day-in-the-life"] = Field(
+        description="The kind of map: current-state | future-state | day-in-the-life | empathy.",
+        examples=["day-in-the-life"],
+    )
     moments: list[Moment] = Field(
-        default_factory=list, description="The moments of one day, in time order."
+        default_factory=list,
+        description="The moments of one day, in time order.",
+        examples=[[{"time": "07:30", "activity": "Commute by train", "with_brand": False}]],
     )
 
 
 class EmpathyMap(MapBase):
     """What the persona says, thinks, does and feels, with pains and gains."""
 
-    kind: Literal["empathy"] = Field(description="The kind of map.")
-    empathy: Empathy = Field(default_factory=Empathy, description="The quadrants.")
+    kind: Literal["empathy"] = Field(
+        description="The kind of map: current-state | future-state | day-in-the-life | empathy.",
+        examples=["empathy"],
+    )
+    empathy: Empathy = Field(
+        default_factory=Empathy,
+        description="The quadrants: says, thinks, does, feels, with pains and gains.",
+        examples=[{"says": ["I don't have time for this"], "feels": ["Impatient"]}],
+    )
 
 
 JourneyMap = Annotated[
