@@ -1,4 +1,20 @@
-"""The JSON Schema of the map format, generated from the models."""
+"""The JSON Schema of the map format, generated from the models, shaped for editors.
+
+Editors (VS Code's YAML extension and every other client of yaml-language-server) read it for
+completion, hover docs and red squiggles as the author types. pydantic's schema is used as it
+is, with a few touches that make it read better there (tested against the real
+yaml-language-server in tests/integrations/test_editor_schema.py):
+
+- the map kinds are a ``oneOf`` whose alternatives each fix ``kind`` with a ``const``, so once
+  ``kind:`` is written, completion offers only that kind's keys (``stages`` or ``moments`` or
+  ``empathy``); pydantic's OpenAPI-style ``discriminator`` is kept, editors ignore it;
+- each alternative's title says which ``kind`` it is, because an editor shows that title as
+  the label of the whole-map snippet it offers in an empty file;
+- hover on ``kind`` lists every kind and says what this one is for.
+
+Persona files get their own schema (``persona_schema``): yaml-language-server does not follow a
+``#/$defs/Persona`` fragment in a ``$schema=`` modeline.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +22,37 @@ import json
 from typing import Any
 
 SCHEMA_ID = "https://cjmap.dev/schema/v1.json"
+PERSONA_SCHEMA_ID = "https://cjmap.dev/schema/v1/persona.json"
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _kinds() -> dict[str, str]:
+    """Each kind and the first line of its model's docstring."""
+    from cjmap.model import MODEL_BY_KIND
+
+    return {
+        kind: (model.__doc__ or "").strip().splitlines()[0] for kind, model in MODEL_BY_KIND.items()
+    }
 
 
 def map_schema() -> dict[str, Any]:
-    """JSON Schema (draft 2020-12) for a map file; persona files use ``$defs/Persona``."""
+    """JSON Schema (draft 2020-12) for a map file; persona files use :func:`persona_schema`."""
     from pydantic import TypeAdapter
 
-    from cjmap.model import JourneyMap
+    from cjmap.model import MODEL_BY_KIND, JourneyMap
 
     schema = TypeAdapter(JourneyMap).json_schema(mode="validation")
-    schema = {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+    kinds = _kinds()
+    all_kinds = " | ".join(kinds)
+    defs = schema["$defs"]
+    for kind, model in MODEL_BY_KIND.items():
+        alternative = defs[model.__name__]
+        alternative["title"] = f"kind: {kind}"
+        prop = alternative["properties"]["kind"]
+        prop["description"] = f"The kind of map: {all_kinds}. This one, {kind}: {kinds[kind]}"
+        prop.setdefault("examples", [kind])
+    return {
+        "$schema": DRAFT,
         "$id": SCHEMA_ID,
         "title": "cjmap journey map, format version 1",
         "description": (
@@ -24,8 +60,36 @@ def map_schema() -> dict[str, Any]:
         ),
         **schema,
     }
-    return schema
 
 
-def schema_json() -> str:
-    return json.dumps(map_schema(), indent=2, ensure_ascii=False) + "\n"
+def persona_schema() -> dict[str, Any]:
+    """JSON Schema for a persona file (the same fields as an inline persona)."""
+    from pydantic import TypeAdapter
+
+    from cjmap.model import Persona
+
+    schema = TypeAdapter(Persona).json_schema(mode="validation")
+    return {
+        "$schema": DRAFT,
+        "$id": PERSONA_SCHEMA_ID,
+        **schema,
+        "title": "cjmap persona file, format version 1",
+    }
+
+
+def dumps(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_json(*, persona: bool = False) -> str:
+    """The schema as ``cjmap schema`` prints it (``persona=True``: the persona file schema)."""
+    return dumps(persona_schema() if persona else map_schema())
+
+
+def is_cjmap_schema(text: str) -> bool:
+    """True when ``text`` is a schema cjmap wrote (so regenerating it loses nothing)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and data.get("$id") in (SCHEMA_ID, PERSONA_SCHEMA_ID)
