@@ -96,9 +96,7 @@ def test_derived_id_collision_points_at_stage(tmp_path: Path) -> None:
 
 def test_invalid_utf8_reports_the_bytes_line(tmp_path: Path) -> None:
     path = tmp_path / "m.cjm.yaml"
-    path.write_bytes(
-        "cjmap: 1\ntitle: Пример\nkind: \xff\n".encode().replace(b"\xc3\xbf", b"\xff")
-    )
+    path.write_bytes("cjmap: 1\ntitle: Пример\nkind: \xff\n".encode().replace(b"\xc3\xbf", b"\xff"))
     [d] = load_map(path).diagnostics
     assert (d.line, d.column, d.code) == (3, 7, "CJM002")
     assert "0xff" in d.message

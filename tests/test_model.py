@@ -13,7 +13,10 @@ MODELS = [
     cls
     for mod in (common, persona, journey)
     for cls in vars(mod).values()
-    if inspect.isclass(cls) and issubclass(cls, BaseModel) and cls.__module__ == mod.__name__ and cls.model_fields
+    if inspect.isclass(cls)
+    and issubclass(cls, BaseModel)
+    and cls.__module__ == mod.__name__
+    and cls.model_fields
 ]
 
 
