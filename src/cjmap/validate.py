@@ -1,13 +1,29 @@
-"""`cjmap validate` as a library call: load every map under some paths and collect problems."""
+"""`cjmap validate` as a library call: load every map under some paths, lint the ones that
+loaded, and collect every problem.
+
+    result = validate_paths([Path("maps")], today=date(2026, 11, 25))
+    result.exit_code(strict=False)   # 0 clean, 1 problems
+
+Configuration comes from each map's project (``.cjmap.yaml`` or ``[tool.cjmap]`` in
+``pyproject.toml`` at its root) unless ``config`` names a file for all of them; a bad
+configuration raises ``cjmap.config.ConfigError``, an unknown rule in ``select``/``ignore``
+raises ``cjmap.lint.UsageError``.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.loader import LoadedMap, Loader
 from cjmap.project import collect_maps, display
+
+if TYPE_CHECKING:
+    from cjmap.lint.config import LintSettings
 
 
 @dataclass
@@ -18,40 +34,92 @@ class ValidationResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)
     sources: dict[str, str | None] = field(default_factory=dict)
+    today: dt.date = field(default_factory=dt.date.today)
 
     @property
     def files(self) -> int:
         return len(self.maps)
+
+    @property
+    def checked(self) -> list[str]:
+        """The files checked, as given (maps; persona and compared files are not counted)."""
+        return [m.file for m in self.maps]
 
     def worst(self) -> Severity | None:
         if not self.diagnostics:
             return None
         return max((d.severity for d in self.diagnostics), key=lambda s: s.rank)
 
+    def failed(self, *, strict: bool = False) -> bool:
+        """True when the run must fail: any error, or any warning with ``strict``."""
+        worst = self.worst()
+        return worst is Severity.error or (strict and worst is Severity.warning)
+
     def source_of(self, file: str) -> str | None:
         return self.sources.get(file)
 
 
-def validate_paths(paths: list[Path]) -> ValidationResult:
-    """Load the maps named by ``paths`` (folders: every ``*.cjm.yaml`` below, sorted)."""
-    result = ValidationResult()
+def validate_paths(
+    paths: list[Path],
+    *,
+    today: dt.date | None = None,
+    config: Path | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    lint: bool = True,
+) -> ValidationResult:
+    """Load and lint the maps named by ``paths`` (folders: every ``*.cjm.yaml`` below, sorted)."""
+    result = ValidationResult(today=today or dt.date.today())
     files, missing = collect_maps(paths)
     result.missing = [(display(p), why) for p, why in missing]
     loader = Loader()
+    settings = _Settings(config, select, ignore)
     seen: set[Diagnostic] = set()
     for path in files:
         loaded = loader.load(path)
         result.maps.append(loaded)
-        for source in (
-            loaded.source,
-            loaded.persona_source,
-            loaded.compares.source if loaded.compares else None,
-        ):
+        compared = loaded.compares.source if loaded.compares is not None else None
+        for source in (loaded.source, loaded.persona_source, compared):
             if source is not None:
                 result.sources.setdefault(source.file, source.text)
-        for d in loaded.diagnostics:
+        found = list(loaded.diagnostics)
+        if lint:
+            from cjmap.lint import lint_map
+
+            found += lint_map(loaded, settings.for_root(loaded.root), result.today)
+        for d in found:
             if d not in seen:
                 seen.add(d)
                 result.diagnostics.append(d)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+class _Settings:
+    """Lint settings per project root, each configuration file read once."""
+
+    def __init__(
+        self, config: Path | None, select: Sequence[str] | None, ignore: Sequence[str] | None
+    ):
+        from cjmap.config import load_config
+        from cjmap.lint import settings_from
+
+        self._select = select
+        self._ignore = ignore
+        self._by_file: dict[Path | None, LintSettings] = {}
+        self._fixed: LintSettings | None = None
+        if config is not None:
+            self._fixed = settings_from(load_config(config), select=select, ignore=ignore)
+
+    def for_root(self, root: Path) -> LintSettings:
+        from cjmap.config import DEFAULT, find_config, load_config
+        from cjmap.lint import settings_from
+
+        if self._fixed is not None:
+            return self._fixed
+        found = find_config(root)
+        key = found.absolute() if found is not None else None
+        if key not in self._by_file:
+            config = load_config(found) if found is not None else DEFAULT
+            self._by_file[key] = settings_from(config, select=self._select, ignore=self._ignore)
+        return self._by_file[key]

@@ -76,4 +76,6 @@ def main() -> None:
 from cjmap.cli import validate_cmd
 from cjmap.cli import new_cmd
 from cjmap.cli import schema_cmd
+from cjmap.cli import rules_cmd
+from cjmap.cli import doctor_cmd
 # isort: on

@@ -81,8 +81,10 @@ def print_text(
     files: int,
     color: bool,
     show_source: bool = True,
+    summary_line: bool = True,
 ) -> None:
-    """Print each diagnostic, with a source excerpt, then a summary line."""
+    """Print each diagnostic, with a source excerpt, then (unless ``summary_line`` is off) a
+    summary line."""
     from rich.console import Console
     from rich.markup import escape
 
@@ -109,7 +111,8 @@ def print_text(
                 )
         if d.hint:
             console.print(f"      [cyan]= help:[/cyan] {escape(d.hint)}")
-    console.print(summary(diagnostics, files), style="bold" if color else None)
+    if summary_line:
+        console.print(summary(diagnostics, files), style="bold" if color else None)
 
 
 __all__ = ["echo", "excerpt", "print_text", "summary"]

@@ -1,0 +1,1 @@
+"""One module per lint rule; the registry (``cjmap.lint.registry``) lists them explicitly."""

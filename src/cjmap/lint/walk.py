@@ -1,0 +1,62 @@
+"""Walk the text a person wrote in a map: every string of the raw YAML data, with its path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from cjmap.yamlsource import Path_
+
+# Keys whose values are codes, dates, numbers, references or names rather than prose.
+NOT_PROSE = frozenset(
+    {
+        "cjmap",
+        "kind",
+        "lang",
+        "id",
+        "channel",
+        "icon",
+        "status",
+        "due",
+        "reviewed",
+        "review_every",
+        "time",
+        "addresses",
+        "tags",
+        "owner",
+        "value",
+        "target",
+        "with_brand",
+        "moment_of_truth",
+        "score",
+        "compares",
+    }
+)
+
+
+def strings(data: Any, prefix: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """Every string value below ``data`` (depth first, in file order), with its path."""
+    stack: list[tuple[Path_, Any]] = [(prefix, data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            stack.extend(reversed([((*path, k), v) for k, v in value.items()]))
+        elif isinstance(value, list):
+            stack.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))
+
+
+def prose(data: Any) -> Iterator[tuple[Path_, str]]:
+    """The strings of a map that are sentences or labels in the map's language.
+
+    Skipped: codes and references (ids, channels, dates, ``persona:`` paths), tags, owners
+    (team and people's names), metric values, and the persona's name.
+    """
+    for path, text in strings(data):
+        keys = [p for p in path if isinstance(p, str)]
+        if any(k in NOT_PROSE for k in keys):
+            continue
+        if path == ("persona",) or path == ("persona", "name"):
+            continue
+        yield path, text
