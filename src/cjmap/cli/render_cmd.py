@@ -1,0 +1,179 @@
+"""``cjmap render``: maps to self-contained HTML pages or PDFs to share.
+
+Heavy libraries (jinja2, WeasyPrint) are imported inside the command, never at module import.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from cjmap.cli import EXIT_USAGE, app
+
+if TYPE_CHECKING:
+    from cjmap.render.batch import Outcome, RenderRun
+
+
+class FormatOption(StrEnum):
+    html = "html"
+    pdf = "pdf"
+
+
+class TemplateOption(StrEnum):
+    current_state = "current-state"
+    future_state = "future-state"
+    day_in_the_life = "day-in-the-life"
+    empathy = "empathy"
+
+
+class PaperOption(StrEnum):
+    a4 = "a4"
+    a3 = "a3"
+    letter = "letter"
+
+
+@app.command()
+def render(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Map files, or folders to search for *.cjm.yaml files.", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output file (one map) or folder (several maps, or a folder of maps). "
+            "Default: beside each map.",
+        ),
+    ] = None,
+    format: Annotated[
+        FormatOption | None,
+        typer.Option("--format", "-f", help="html or pdf. Default: from -o's suffix, else pdf."),
+    ] = None,
+    template: Annotated[
+        TemplateOption | None,
+        typer.Option("--template", "-t", help="Override the template the map's kind picks."),
+    ] = None,
+    paper: Annotated[
+        PaperOption, typer.Option("--paper", help="Paper size (landscape).")
+    ] = PaperOption.a4,
+    jobs: Annotated[
+        int | None,
+        typer.Option("-j", "--jobs", min=1, help="Maps rendered in parallel. Default: all cores."),
+    ] = None,
+    allow_missing_glyphs: Annotated[
+        bool,
+        typer.Option(
+            "--allow-missing-glyphs",
+            help="Write the PDF even when no installed font can draw some characters.",
+        ),
+    ] = False,
+    no_source: Annotated[
+        bool, typer.Option("--no-source", help="Do not print the source line under each problem.")
+    ] = False,
+) -> None:
+    """Render maps to self-contained HTML or PDF.
+
+    A map with errors is not rendered: its problems are printed as by `cjmap validate`.
+    Exit codes: 0 all rendered, 1 problems in maps, 2 usage or I/O error, 3 internal error.
+    """
+    from cjmap.render.batch import Format, PlanProblem, render_paths
+
+    progress = _Progress()
+    try:
+        run = render_paths(
+            paths,
+            out=output,
+            fmt=Format(format.value) if format else None,
+            template=template.value if template else None,
+            paper=paper.value,
+            workers=jobs,
+            allow_missing_glyphs=allow_missing_glyphs,
+            on_start=progress.start,
+            on_done=progress.done,
+        )
+    except PlanProblem as problem:
+        progress.stop()
+        print(f"cjmap: {problem}", file=sys.stderr)
+        raise typer.Exit(EXIT_USAGE) from None
+    progress.stop()
+    _report(run, show_source=not no_source)
+    raise typer.Exit(run.exit_code)
+
+
+def _report(run: RenderRun, *, show_source: bool) -> None:
+    from cjmap.diagnostics import Severity
+    from cjmap.report.text import print_text as printer
+
+    validation = run.validation
+    for name, why in validation.missing:
+        print(f"cjmap: {name}: {why}", file=sys.stderr)
+    errors = [d for d in validation.diagnostics if d.severity == Severity.error]
+    if errors:
+        printer(
+            errors,
+            validation.source_of,
+            sys.stdout,
+            files=validation.files,
+            color=sys.stdout.isatty(),
+            show_source=show_source,
+        )
+        for name in run.blocked:
+            print(f"cjmap: {name}: not rendered (the map has errors)", file=sys.stderr)
+    for outcome in run.batch.outcomes:
+        if outcome.status == "ok":
+            print(f"wrote {outcome.job.target}")
+        else:
+            print(f"cjmap: {outcome.job.source}: {outcome.message}", file=sys.stderr)
+
+
+class _Progress:
+    """A rich progress bar on stderr for batches, when stderr is a terminal."""
+
+    def __init__(self) -> None:
+        self._bar: object | None = None
+        self._task: object | None = None
+
+    def start(self, total: int) -> None:
+        if total < 2 or not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        bar = Progress(
+            TextColumn("rendering"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(file=sys.stderr),
+            transient=True,
+        )
+        bar.start()
+        self._task = bar.add_task("render", total=total)
+        self._bar = bar
+
+    def done(self, outcome: Outcome) -> None:
+        from rich.progress import Progress
+
+        if isinstance(self._bar, Progress):
+            self._bar.advance(self._task)  # type: ignore[arg-type]
+
+    def stop(self) -> None:
+        from rich.progress import Progress
+
+        if isinstance(self._bar, Progress):
+            self._bar.stop()
+            self._bar = None

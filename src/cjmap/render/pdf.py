@@ -1,0 +1,113 @@
+"""HTML to PDF with WeasyPrint: locked fetcher, metadata, outline, fonts checked for tofu.
+
+WeasyPrint is imported here only, when a PDF is asked for. Fonts come from fontconfig: the
+stylesheet names a Latin font first ("Noto Sans", "DejaVu Sans") and CJK fonts as fallback. When
+no installed font has a glyph for some character, WeasyPrint draws a ``.notdef`` box and logs a
+warning; :func:`html_to_pdf` turns those warnings into :class:`MissingGlyphs` instead of writing
+a PDF full of boxes (``pdftotext`` would still extract the text, so a text check cannot see it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from cjmap.loader import LoadedMap
+from cjmap.render.html import render_html
+from cjmap.render.layout import Paper
+
+FONT_HINT = (
+    "install a font that covers them (Debian: fonts-noto-core for most scripts, "
+    "fonts-wqy-microhei or fonts-noto-cjk for Chinese), or pass --allow-missing-glyphs"
+)
+
+
+class MissingGlyphs(Exception):
+    """No installed font can draw some characters of the map."""
+
+    def __init__(self, characters: list[str]) -> None:
+        self.characters = characters
+        shown = ", ".join(_describe(ch) for ch in characters[:6])
+        more = f" and {len(characters) - 6} more" if len(characters) > 6 else ""
+        noun = "character" if len(characters) == 1 else "characters"
+        super().__init__(
+            f"no installed font has glyphs for {len(characters)} {noun} in the map "
+            f"({shown}{more}); the PDF would show empty boxes. Fix: {FONT_HINT}"
+        )
+
+
+def _describe(ch: str) -> str:
+    name = unicodedata.name(ch, "unnamed character")
+    return f"U+{ord(ch):04X} {name}"
+
+
+@dataclass
+class RenderLog:
+    """What WeasyPrint reported while rendering one document."""
+
+    missing: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+class _Collector(logging.Handler):
+    def __init__(self, log: RenderLog) -> None:
+        super().__init__(logging.WARNING)
+        self.log = log
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.msg.startswith(".notdef glyph") and record.args:
+            args = record.args if isinstance(record.args, tuple) else (record.args,)
+            ch = str(args[0])
+            if ch not in self.log.missing:
+                self.log.missing.append(ch)
+            return
+        self.log.warnings.append(record.getMessage())
+
+
+@contextmanager
+def _collect(log: RenderLog) -> Iterator[None]:
+    logger = logging.getLogger("weasyprint")
+    handler = _Collector(log)
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+def html_to_pdf(
+    html: str, *, allow_missing_glyphs: bool = False, log: RenderLog | None = None
+) -> bytes:
+    """A PDF of ``html`` (from :func:`render_html`), fetching nothing."""
+    import weasyprint  # type: ignore[import-untyped]
+
+    from cjmap.render.fetcher import BASE_URL, LockedFetcher
+
+    log = log if log is not None else RenderLog()
+    fetcher = LockedFetcher()
+    with _collect(log):
+        document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+        pdf: bytes = document.write_pdf(attachments=[])
+    log.refused.extend(fetcher.refused)
+    if log.missing and not allow_missing_glyphs:
+        raise MissingGlyphs(sorted(log.missing))
+    return pdf
+
+
+def render_pdf(
+    loaded: LoadedMap,
+    *,
+    template: str | None = None,
+    paper: Paper | str = Paper.a4,
+    on: dt.date | None = None,
+    allow_missing_glyphs: bool = False,
+    log: RenderLog | None = None,
+) -> bytes:
+    """A loaded, valid map as PDF bytes."""
+    html = render_html(loaded, template=template, paper=paper, on=on, for_print=True)
+    return html_to_pdf(html, allow_missing_glyphs=allow_missing_glyphs, log=log)
