@@ -78,4 +78,5 @@ from cjmap.cli import new_cmd
 from cjmap.cli import schema_cmd
 from cjmap.cli import rules_cmd
 from cjmap.cli import doctor_cmd
+from cjmap.cli import render_cmd
 # isort: on
