@@ -79,4 +79,5 @@ from cjmap.cli import schema_cmd
 from cjmap.cli import rules_cmd
 from cjmap.cli import doctor_cmd
 from cjmap.cli import render_cmd
+from cjmap.cli import watch_cmd
 # isort: on
