@@ -19,9 +19,9 @@ from cjmap.lint.rule import SECTIONS, Rule
 HEADER = """\
 # Lint rules
 
-<!-- Generated from the rule modules in src/cjmap/lint/rules/ by
-     `python -m cjmap.lint.docs > docs/rules.md`. Do not edit by hand: a test fails when this
-     page is stale. -->
+<!-- Generated from the rule modules in src/cjmap/lint/rules/ by `python -m cjmap.docgen`
+     (or `python -m cjmap.lint.docs > docs/rules.md`). Do not edit by hand: a test fails when
+     this page is stale. -->
 
 `cjmap validate` checks every map in two passes. The **format checks** (CJM0xx) come first:
 YAML syntax, the format's keys and types, ids and references. They are always errors and
@@ -96,14 +96,18 @@ def rules_markdown() -> str:
     out.append("Always on, always errors; a map with any of them is not linted.\n")
     out.append("| Code | Name | Flags |")
     out.append("|---|---|---|")
-    for code, (name, summary) in sorted(LOADER_CODES.items()):
-        out.append(f"| {code} | `{name}` | {summary} |")
     from cjmap.config import CONFIG
 
-    out.append(
-        f"| {CONFIG[0]} | `{CONFIG[1]}` | The configuration file is invalid (reported on the "
-        "configuration file; the run stops with exit code 2). |"
-    )
+    checks = {
+        **LOADER_CODES,
+        CONFIG[0]: (
+            CONFIG[1],
+            "The configuration file is invalid (reported on the configuration file; the run "
+            "stops with exit code 2).",
+        ),
+    }
+    for code, (name, summary) in sorted(checks.items()):
+        out.append(f"| {code} | `{name}` | {summary} |")
     for rule in RULES:
         out.append(f"\n## {rule.code} {rule.name}\n")
         out.append(rule_markdown(rule, level=2))

@@ -69,7 +69,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                     yield ctx.at(
                         ("stages", s, "opportunities", o, "actions", a, "due"),
                         f"action {echo(action.task, 40)} was due {action.due.isoformat()} "
-                        f"({days} days ago) and is still {action.status.value}",
+                        f"({days} day{'s' if days != 1 else ''} ago) and is still {action.status.value}",
                         "set `status: done` if it happened, a new `due` date if it slipped, "
                         "or `status: dropped`",
                     )

@@ -83,7 +83,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 )
             if unknown or directive.used:
                 continue
-            named = {resolve(n) for n in directive.names if n.lower() != "all"}
+            named = [resolve(n) for n in directive.names if n.lower() != "all"]
             if any(rule is not None and rule.code in ctx.enabled for rule in named) or (
                 any(n.lower() == "all" for n in directive.names)
             ):

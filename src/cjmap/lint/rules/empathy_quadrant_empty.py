@@ -20,7 +20,7 @@ kind: empathy
 title: Colleen choosing a vacuum
 empathy:
   says: ["I don't have time for this"]
-  thinks: [Will it break again?]
+  thinks: ["Will it break again?"]
   does: [Reads three review sites]
   feels: []                    # CJM108
   pains: [Wasted time]
@@ -80,8 +80,9 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         return
     for quadrant in QUADRANTS:
         if quadrant in ctx.options["quadrants"] and not getattr(doc.empathy, quadrant):
+            written = ctx.has_key(("empathy", quadrant))
             yield ctx.at(
-                ("empathy", quadrant),
+                ("empathy", quadrant) if written else ("empathy",),
                 f"the `{quadrant}` quadrant is empty: nothing on {WHAT[quadrant]}",
                 f"fill `{quadrant}:` from the research notes",
                 key=True,

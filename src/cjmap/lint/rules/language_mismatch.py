@@ -69,7 +69,7 @@ OPTIONS = {
 }
 MAP_SHARE = 0.5  # "mostly": the whole map is judged wrong above this share
 MIN_MAP_LETTERS = 20
-ALPHABET_SHARE = 0.15  # share of Cyrillic words using letters outside the language's alphabet
+ALPHABET_SHARE = 0.05  # share of Cyrillic words using letters outside the language's alphabet
 MIN_ALPHABET_WORDS = 5
 
 

@@ -67,6 +67,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                     (*path, "actions"),
                     f"every action item of opportunity {label} is dropped",
                     "add a live action item with an owner, or remove the opportunity",
+                    key=True,
                 )
             for a, action in enumerate(opp.actions):
                 if not (action.owner or "").strip():

@@ -53,6 +53,6 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
             ("sources",),
             f"persona {echo(persona.name)} has no research sources",
             "add `sources:` with the interviews, surveys or analytics behind it, "
-            "e.g. {kind: interview, note: 12 customer interviews, May 2026}",
+            'e.g. `- {kind: interview, note: "12 customer interviews, May 2026"}`',
             key=True,
         )

@@ -44,6 +44,6 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         days = (reviewed - ctx.today).days
         yield ctx.at(
             ("reviewed",),
-            f"reviewed {reviewed.isoformat()} is {days} days in the future",
+            f"reviewed {reviewed.isoformat()} is {days} day{'s' if days != 1 else ''} in the future",
             "write the date of the last real review (YYYY-MM-DD); is the year or month mistyped?",
         )
