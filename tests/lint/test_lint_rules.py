@@ -19,13 +19,13 @@ import re
 from pathlib import Path
 
 import pytest
-from support import ROOT
 
 from cjmap.config import ConfigFile
 from cjmap.lint import lint_map, settings_from
 from cjmap.lint.registry import RULES, resolve
 from cjmap.loader import Loader
 from cjmap.yamlsource import parse
+from support import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MAPS = sorted(FIXTURES.glob("cjm1*/*.cjm.yaml"))
