@@ -56,7 +56,7 @@ def extract_catalog() -> Catalog:
 
 def pot_bytes(catalog: Catalog) -> bytes:
     out = BytesIO()
-    write_po(out, catalog, omit_header=False, sort_output=True, width=100, no_location=False)
+    write_po(out, catalog, omit_header=False, sort_output=True, width=100, no_location=True)
     # The creation date changes on every run; drop it so the file only changes with its content.
     lines = [
         line for line in out.getvalue().split(b"\n") if not line.startswith(b'"POT-Creation-Date')
@@ -101,8 +101,9 @@ def update() -> None:
             catalog = Catalog(locale=code, domain=DOMAIN, project="cjmap", charset="utf-8")
         catalog.update(template, no_fuzzy_matching=True)
         catalog.obsolete.clear()
+        catalog.fuzzy = False
         out = BytesIO()
-        write_po(out, catalog, sort_output=True, width=100, ignore_obsolete=True)
+        write_po(out, catalog, sort_output=True, width=100, ignore_obsolete=True, no_location=True)
         lines = [
             line
             for line in out.getvalue().split(b"\n")
