@@ -41,14 +41,18 @@ class ConfigFile:
 
     file: str
     data: dict[str, Any] = field(default_factory=dict)
-    locate: Callable[[Path_], Pos] = lambda path: (1, 1)
+    locate: Callable[[Path_, bool], Pos] = lambda path, value: (1, 1)
     text: str | None = None
 
-    def error(self, path: Path_, message: str, hint: str | None = None) -> Diagnostic:
+    def error(
+        self, path: Path_, message: str, hint: str | None = None, *, value: bool = False
+    ) -> Diagnostic:
+        """A located error about the key at ``path`` (``value=True``: about its value)."""
+        line, column = self.locate(path, value)
         return Diagnostic(
             file=self.file,
-            line=self.locate(path)[0],
-            column=self.locate(path)[1],
+            line=line,
+            column=column,
             severity=Severity.error,
             code=CONFIG[0],
             rule=CONFIG[1],
@@ -116,10 +120,9 @@ def _load_yaml(text: str, file: str) -> ConfigFile:
     return ConfigFile(file=file, data=data, locate=_yaml_locator(parsed.positions))
 
 
-def _yaml_locator(positions: Positions) -> Callable[[Path_], Pos]:
-    def locate(path: Path_) -> Pos:
-        # A mapping key is reported at the key; anything else at its value.
-        if path and isinstance(path[-1], str) and path in positions.keys:
+def _yaml_locator(positions: Positions) -> Callable[[Path_, bool], Pos]:
+    def locate(path: Path_, value: bool) -> Pos:
+        if not value and path and isinstance(path[-1], str) and path in positions.keys:
             return positions.keys[path]
         return positions.value(path)
 
@@ -145,7 +148,7 @@ def _load_toml(text: str, file: str) -> ConfigFile:
     return ConfigFile(file=file, data=data, locate=_toml_locator(text))
 
 
-def _toml_locator(text: str) -> Callable[[Path_], Pos]:
+def _toml_locator(text: str) -> Callable[[Path_, bool], Pos]:
     """Best-effort positions in TOML (tomllib keeps none): the line that writes the last key
     or value of ``path`` inside the ``[tool.cjmap...]`` tables, else the nearest table header."""
     lines = text.splitlines()
@@ -159,7 +162,7 @@ def _toml_locator(text: str) -> Callable[[Path_], Pos]:
                 found.append((number, re.sub(r"\s*\.\s*", ".", match.group(1)).replace('"', "")))
         return found
 
-    def locate(path: Path_) -> Pos:
+    def locate(path: Path_, value: bool) -> Pos:
         full = ".".join(["tool", "cjmap", *(str(p) for p in path if not isinstance(p, int))])
         best: Pos = (1, 1)
         best_len = -1

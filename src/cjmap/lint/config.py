@@ -84,8 +84,9 @@ def settings_from(
     severity, options = _rules(config, section.get("rules"), problems)
     if problems:
         raise ConfigError(problems)
-    if select is not None:
+    if select is not None:  # the command line's selection replaces the configured one
         enabled = _cli_selection(select, "--select")
+        ignored = set()
     if ignore is not None:
         ignored |= _cli_selection(ignore, "--ignore")
     return LintSettings(
@@ -180,7 +181,9 @@ def _rules(
                 if given not in SEVERITIES:
                     problems.append(
                         config.error(
-                            at, f"severity {echo(given)} is not one of {', '.join(SEVERITIES)}"
+                            at,
+                            f"severity {echo(given)} is not one of {', '.join(SEVERITIES)}",
+                            value=True,
                         )
                     )
                 else:
@@ -200,7 +203,9 @@ def _rules(
             problem = option.problem(given)
             if problem:
                 problems.append(
-                    config.error(at, f"{rule.code} option `{key}` {problem}", option.help)
+                    config.error(
+                        at, f"{rule.code} option `{key}` {problem}", option.help, value=True
+                    )
                 )
                 continue
             options[rule.code][key] = given
@@ -212,10 +217,15 @@ def _unknown_rule(config: ConfigFile, path: Path_, ref: Any) -> Diagnostic:
         path,
         f"unknown rule {echo(ref)}{_rule_guess(str(ref))}",
         "`cjmap rules` lists every rule code and name",
+        value=isinstance(path[-1], int),
     )
 
 
 def _rule_guess(ref: str) -> str:
+    # Codes are often mistyped with a letter for a digit: CJM1O1, CJMl01.
+    fixed = ref.upper().replace("O", "0").replace("I", "1").replace("L", "1")
+    if fixed.startswith("CJ") and resolve("CJM" + fixed[3:]) is not None:
+        return f" (did you mean '{'CJM' + fixed[3:]}'?)"
     names = [r.code for r in RULES] + [r.name for r in RULES]
     return _guess(ref, names)
 

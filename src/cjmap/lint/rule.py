@@ -78,6 +78,7 @@ def _kind_words(kinds: tuple[type, ...]) -> str:
         str: "a text",
         bool: "true or false",
         list: "a list",
+        type(None): "null",
     }
     return " or ".join(words.get(k, k.__name__) for k in kinds)
 
