@@ -35,7 +35,8 @@ def git(*args: str, cwd: Path) -> str:
 
 
 def project_files() -> list[Path]:
-    """Files of the work tree as they would be committed: tracked and untracked, not ignored."""
+    """Files of the work tree as they would be committed: tracked and untracked, not ignored
+    (symlinks included, as git stores them)."""
     out = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=ROOT,
@@ -43,7 +44,7 @@ def project_files() -> list[Path]:
         check=True,
     ).stdout
     names = [n for n in out.decode("utf-8").split("\0") if n]
-    return [Path(n) for n in names if (ROOT / n).is_file()]
+    return [Path(n) for n in names if (ROOT / n).is_file() or (ROOT / n).is_symlink()]
 
 
 def snapshot(target: Path) -> Path:
@@ -52,7 +53,10 @@ def snapshot(target: Path) -> Path:
     for rel in project_files():
         dest = target / rel
         dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / rel, dest)
+        if (ROOT / rel).is_symlink():
+            os.symlink(os.readlink(ROOT / rel), dest)
+        else:
+            shutil.copy2(ROOT / rel, dest)
     git("init", "-q", cwd=target)
     git("add", "-A", cwd=target)
     git("commit", "-q", "-m", "snapshot", cwd=target)
