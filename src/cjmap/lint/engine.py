@@ -52,6 +52,8 @@ def lint_map(
 def _applies(rule: Rule, loaded: LoadedMap) -> bool:
     if rule.target == "persona":
         return loaded.persona is not None
+    if rule.target == "any":
+        return True
     return loaded.doc is not None
 
 

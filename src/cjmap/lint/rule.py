@@ -18,7 +18,7 @@ A rule module looks like this (see any module in ``cjmap.lint.rules``)::
     SEVERITY = Severity.warning
     SUMMARY = "A stage with no touchpoints."
     OPTIONS = {"min_stages": Option(3, int, "...")}   # optional
-    TARGET = "map"                                    # or "persona"; optional, default "map"
+    TARGET = "map"                 # or "persona", or "any" (persona files too); default "map"
 
     def check(ctx: Context) -> Iterator[Diagnostic]:
         ...
@@ -49,7 +49,7 @@ SECTIONS = ("What it flags", "Why it matters", "Example", "Fix")
 CODE_RE = re.compile(r"^CJM1\d\d$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$")
 
-Target = Literal["map", "persona"]
+Target = Literal["map", "persona", "any"]
 
 
 @dataclass(frozen=True)

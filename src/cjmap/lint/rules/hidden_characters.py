@@ -52,6 +52,7 @@ CODE = "CJM124"
 NAME = "hidden-characters"
 SEVERITY = Severity.error
 SUMMARY = "Invisible bidi controls (Trojan Source), zero-width or control characters in text."
+TARGET = "any"  # persona files checked on their own too
 
 BIDI = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 INVISIBLE = frozenset(
