@@ -305,7 +305,7 @@ def render_paths(
     from cjmap.project import collect_maps
     from cjmap.validate import validate_paths
 
-    validation = validate_paths(paths)
+    validation = validate_paths(paths, lint=False)
     folder_of: dict[Path, Path | None] = {}
     for arg in paths:
         if arg.is_dir():

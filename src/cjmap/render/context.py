@@ -556,7 +556,7 @@ class Builder:
         lowest = lowest_keys(feelings)
         chunks: list[GridChunk] = []
         start = 0
-        height = 34.0 if behind is None else 38.0
+        height = 36.0 if behind is None else 40.0
         for number, size in enumerate(sizes, start=1):
             col = geo.column_width(size)
             width = col * size
@@ -580,6 +580,8 @@ class Builder:
                 lowest=lowest,
                 context=context,
                 behind=behind_samples,
+                pad_top=4.0,
+                pad_bottom=8.0,
             )
             caption = ""
             if len(sizes) > 1:

@@ -1,0 +1,99 @@
+"""Shared fixtures of the render tests: every example rendered once per session.
+
+Rendering is the slow part (a PDF takes one to four seconds), so the examples are rendered once,
+in parallel through the real batch code (``render_jobs``), and every test reads the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+
+from cjmap.loader import LoadedMap, Loader
+from cjmap.render.batch import Format, Job, render_jobs
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ON = dt.date(2027, 2, 1)
+"""The day the tests render on: some action items are overdue then, some are not."""
+
+EXAMPLE_MAPS = sorted(p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.rglob("*.cjm.yaml"))
+
+
+@dataclass
+class Rendered:
+    """One example map, loaded, and rendered to HTML and PDF."""
+
+    name: str
+    loaded: LoadedMap
+    html_path: Path
+    pdf_path: Path
+
+    @property
+    def html(self) -> str:
+        return self.html_path.read_text(encoding="utf-8")
+
+    @property
+    def pdf(self) -> bytes:
+        return self.pdf_path.read_bytes()
+
+    @property
+    def lang(self) -> str:
+        assert self.loaded.doc is not None
+        return self.loaded.doc.lang
+
+
+@pytest.fixture(scope="session")
+def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
+    out = tmp_path_factory.mktemp("examples")
+    jobs = []
+    for name in EXAMPLE_MAPS:
+        stem = name.replace("/", "__").removesuffix(".cjm.yaml")
+        for fmt in (Format.html, Format.pdf):
+            jobs.append(Job(EXAMPLES / name, out / f"{stem}.{fmt.value}", fmt, on=ON))
+    result = render_jobs(jobs, workers=os.cpu_count() or 2)
+    failed = [(o.job.source, o.message) for o in result.failed]
+    assert not failed, failed
+    loader = Loader()
+    rendered = {}
+    for name in EXAMPLE_MAPS:
+        stem = name.replace("/", "__").removesuffix(".cjm.yaml")
+        loaded = loader.load(EXAMPLES / name)
+        rendered[name] = Rendered(name, loaded, out / f"{stem}.html", out / f"{stem}.pdf")
+    return rendered
+
+
+@pytest.fixture(params=EXAMPLE_MAPS)
+def example(request: pytest.FixtureRequest, rendered_examples: dict[str, Rendered]) -> Rendered:
+    return rendered_examples[request.param]
+
+
+def load(path: Path) -> LoadedMap:
+    loaded = Loader().load(path)
+    assert loaded.ok, [d.message for d in loaded.diagnostics]
+    return loaded
+
+
+def pdf_text(data: bytes) -> list[str]:
+    """The text of each page, as pypdf extracts it."""
+    from pypdf import PdfReader
+
+    return [page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages]
+
+
+def squash(text: str) -> str:
+    """Text without whitespace: extraction breaks lines where the layout wraps them."""
+    return re.sub(r"\s+", "", text)
+
+
+def write_map(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
