@@ -21,7 +21,8 @@ def test_line_next_line_and_file_forms() -> None:
         "\n"  # 4
         "# an ordinary comment\n"  # 5
         "b: 2\n"  # 6
-        "c: 3 # cjmap: disable=all -- placeholder stage\n"  # 7
+        "c: 3 # cjmap: disable=all -- placeholder stage, for now\n"  # 7
+        "d: 4 # cjmap: disable=CJM101 CJM102\n"  # 8
     )
     forms = [(d.line, d.applies_to, d.names) for d in table.directives]
     assert forms == [
@@ -29,7 +30,11 @@ def test_line_next_line_and_file_forms() -> None:
         (2, 2, ["CJM101"]),
         (3, 6, ["CJM109"]),
         (7, 7, ["all"]),
+        (8, 8, []),
     ]
+    assert table.directives[-1].problem == (
+        "expected rule codes or names separated by commas; start a remark with --"
+    )
     assert table.find(2, "CJM101", "stage-without-touchpoints") is not None
     assert table.find(3, "CJM109", "stage-without-feeling") is None
     assert table.find(6, "CJM109", "stage-without-feeling") is not None

@@ -6,7 +6,8 @@ Two forms, written as YAML comments::
     # cjmap: disable=CJM109,stage-without-actions    <- on a line of its own: the next line
     # cjmap: disable-file=CJM105                     <- anywhere: the whole file
 
-Rules are named by code or name, separated by commas; ``all`` names every rule. A comment only
+Rules are named by code or name, separated by commas; ``all`` names every rule; a remark may
+follow after `` --`` (``# cjmap: disable=CJM101 -- no brand touchpoint here``). A comment only
 counts where YAML sees a comment: ``#`` inside a quoted string or a block scalar is text.
 Comments are read from the source text with ruamel.yaml's scanner, and only when the text holds
 ``cjmap:`` after a ``#`` (most maps have no suppressions and pay nothing).
@@ -20,8 +21,11 @@ from dataclasses import dataclass, field
 
 _QUICK = re.compile(r"#\s*cjmap\s*:")
 _DIRECTIVE = re.compile(r"^#\s*cjmap\s*:\s*(?P<body>.*)$")
-_FORM = re.compile(r"^(?P<kind>disable-file|disable)\s*=\s*(?P<names>.*)$")
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
+_FORM = re.compile(
+    r"^(?P<kind>disable-file|disable)\s*=\s*"
+    r"(?P<names>[A-Za-z0-9-]+(?:\s*,\s*[A-Za-z0-9-]+)*)"
+    r"(?:\s+--(?P<remark>.*))?$"
+)
 
 
 @dataclass
@@ -73,13 +77,12 @@ def parse(text: str | None) -> Suppressions:
 def _directive(body: str, line: int, column: int, own_line: bool, lines: list[str]) -> Directive:
     form = _FORM.match(body.strip())
     if form is None:
-        return Directive(
-            line, column, line, [], problem=f"unknown cjmap comment '{body.strip()[:40]}'"
-        )
+        if re.match(r"^disable(-file)?\s*=", body.strip()):
+            problem = "expected rule codes or names separated by commas; start a remark with --"
+        else:
+            problem = f"unknown cjmap comment '{body.strip()[:40]}'"
+        return Directive(line, column, line, [], problem=problem)
     names = [n.strip() for n in form.group("names").split(",")]
-    names = [n.split()[0] if n.split() else n for n in names]  # allow trailing remarks
-    if not names or any(not _NAME.match(n) for n in names):
-        return Directive(line, column, line, [], problem="expected rule codes or names after '='")
     if form.group("kind") == "disable-file":
         return Directive(line, column, None, names)
     return Directive(line, column, _next_content_line(lines, line) if own_line else line, names)
