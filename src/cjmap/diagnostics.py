@@ -106,13 +106,33 @@ def _safe_char(ch: str) -> str:
     return ch
 
 
+def printable(text: str) -> str:
+    """``text`` with control, bidi, invisible and unpaired surrogate characters as ``\\uXXXX``.
+
+    For text that is shown whole, such as file names (a file in a pull request may be named
+    ``x\\n::error::y.cjm.yaml``); :func:`echo` also truncates.
+    """
+    return "".join(_safe_char(ch) for ch in text)
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """The characters :func:`printable` would escape."""
+    return [ch for ch in text if _safe_char(ch) != ch]
+
+
 def echo(value: object, limit: int = _MAX_ECHO) -> str:
     """Quote a value taken from the input for a message: truncated, control characters escaped.
 
     A map must not be able to spoof CI log lines (``::error::``) or the terminal (ANSI escapes)
     through an error message, so everything echoed goes through here.
     """
-    text = value if isinstance(value, str) else repr(value)
+    if isinstance(value, str):
+        text = value
+    else:
+        try:
+            text = repr(value)
+        except ValueError:  # an int too long to print in decimal (Python's 4,300-digit cap)
+            text = f"<a number of {value.bit_length() if isinstance(value, int) else '?'} bits>"
     if len(text) > limit:
         text = text[:limit] + "…"
     text = "".join(_safe_char(ch) for ch in text)

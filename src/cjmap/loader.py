@@ -11,6 +11,8 @@ This is the library entry point the CLI, the linter and the renderers share::
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,9 +23,16 @@ from cjmap import diagnostics as dg
 from cjmap.checks import assign_stage_ids, check_ids
 from cjmap.diagnostics import Diagnostic, echo, has_errors
 from cjmap.model import MODEL_BY_KIND, AnyMap, FutureStateMap, JourneyMap, Persona
-from cjmap.project import FileProblem, display, find_root, read_bytes, resolve_reference
-from cjmap.schema_errors import translate
-from cjmap.yamlsource import Positions, decode, parse
+from cjmap.project import (
+    FileProblem,
+    check_map_path,
+    display,
+    find_root,
+    read_bytes,
+    resolve_reference,
+)
+from cjmap.schema_errors import _unwrap_models, translate
+from cjmap.yamlsource import MAX_PROBLEMS, Positions, decode, parse, paused_gc, too_many
 
 SUPPORTED_VERSION = 1
 
@@ -86,7 +95,8 @@ class Loader:
         cached = self._maps.get(key)
         if cached is not None and (cached.compares is not None or not follow_compares):
             return cached
-        loaded = self._load(path, follow_compares)
+        with paused_gc():
+            loaded = self._load(path, follow_compares)
         self._maps[key] = loaded
         return loaded
 
@@ -109,6 +119,13 @@ class Loader:
     def _load(self, path: Path, follow_compares: bool) -> LoadedMap:
         file = display(path)
         root = find_root(path)
+        try:
+            check_map_path(path, root)
+        except FileProblem as problem:
+            error = _error(file, (1, 1), dg.FILE, problem.message, problem.hint)
+            return LoadedMap(
+                source=SourceFile(path=path, file=file), root=root, diagnostics=[error]
+            )
         source, problems = self._read(path, file)
         loaded = LoadedMap(source=source, root=root, diagnostics=list(problems))
         data = source.data
@@ -123,7 +140,9 @@ class Loader:
             try:
                 loaded.persona = Persona.model_validate(data)
             except ValidationError as exc:
-                loaded.diagnostics += translate(exc, data, source.positions, file, Persona)
+                loaded.diagnostics += _schema_problems(
+                    exc, Persona.model_validate, data, source.positions, file, Persona
+                )
             return loaded
         version_problem = _check_version(data, source.positions, file)
         if version_problem is not None:
@@ -137,10 +156,18 @@ class Loader:
                 MODEL_BY_KIND.get(kind, FutureStateMap) if isinstance(kind, str) else FutureStateMap
             )
             others = {k: m for k, m in MODEL_BY_KIND.items() if k != kind}
-            loaded.diagnostics += translate(exc, data, source.positions, file, model, others)
+            loaded.diagnostics += _schema_problems(
+                exc, _adapter().validate_python, data, source.positions, file, model, others
+            )
             return loaded
         assign_stage_ids(doc)
-        loaded.diagnostics += check_ids(doc, data, source.positions, file)
+        found = list(
+            itertools.islice(check_ids(doc, data, source.positions, file), MAX_PROBLEMS + 1)
+        )
+        if len(found) > MAX_PROBLEMS:
+            last = found[MAX_PROBLEMS - 1]
+            found[MAX_PROBLEMS] = too_many(file, (last.line, last.column), (last.code, last.rule))
+        loaded.diagnostics += found
         loaded.doc = doc
         self._attach_persona(loaded)
         if follow_compares and isinstance(doc, FutureStateMap) and doc.compares:
@@ -183,7 +210,14 @@ class Loader:
                     persona = Persona.model_validate(source.data)
                 except ValidationError as exc:
                     problems = problems + list(
-                        translate(exc, source.data, source.positions, source.file, Persona)
+                        _schema_problems(
+                            exc,
+                            Persona.model_validate,
+                            source.data,
+                            source.positions,
+                            source.file,
+                            Persona,
+                        )
                     )
             self._personas[key] = (source, persona, problems)
         source, persona, problems = self._personas[key]
@@ -299,3 +333,65 @@ def _check_version(data: dict[str, Any], positions: Positions, file: str) -> Dia
 
 
 _error = Diagnostic.error
+
+# Items of each list (and keys of each mapping) kept when a map has too many schema errors.
+_CLIP = 20
+
+
+def _schema_problems(
+    exc: ValidationError,
+    validate: Callable[[Any], object],
+    data: Any,
+    positions: Positions,
+    file: str,
+    model: type[BaseModel],
+    others: Mapping[str, type[BaseModel]] | None = None,
+) -> list[Diagnostic]:
+    """Pydantic's errors as diagnostics, at most :data:`MAX_PROBLEMS` of them.
+
+    A hostile map of a million wrong values makes a million errors, and turning them all into
+    dictionaries takes seconds and a gigabyte. So past the cap the data is clipped to the first
+    items of every list (their indexes, hence their positions, stay the same) and validated
+    again: the errors reported are the real errors of those first items.
+    """
+    count = exc.error_count()
+    if count > MAX_PROBLEMS:
+        try:
+            validate(_clip(data, _field_names(model)))
+        except ValidationError as clipped:
+            exc = clipped
+    found = sorted(
+        translate(exc, data, positions, file, model, dict(others or {})), key=Diagnostic.sort_key
+    )
+    if count <= MAX_PROBLEMS or not found:
+        return found
+    shown = found[:MAX_PROBLEMS]
+    last = shown[-1]
+    return [*shown, too_many(file, (last.line, last.column), (last.code, last.rule))]
+
+
+def _clip(node: Any, known: frozenset[str]) -> Any:
+    # Depth is capped by the YAML reader (MAX_DEPTH), so recursion is safe here.
+    if isinstance(node, list):
+        return [_clip(item, known) for item in node[:_CLIP]]
+    if isinstance(node, dict):
+        keys = list(node)
+        kept = keys[:_CLIP] + [k for k in keys[_CLIP:] if k in known]
+        return {k: _clip(node[k], known) for k in kept}
+    return node
+
+
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """Every key any model reachable from ``model`` (or any map kind) defines."""
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    stack: list[type[BaseModel]] = [model, Persona, *MODEL_BY_KIND.values()]
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            names.add(info.alias or name)
+            stack.extend(_unwrap_models(info.annotation))
+    return frozenset(names)

@@ -11,6 +11,8 @@ import os
 import stat
 from pathlib import Path
 
+from cjmap.diagnostics import printable, unsafe_characters
+
 ROOT_MARKERS = (".cjmap.yaml", "pyproject.toml", ".git")
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAP_SUFFIXES = (".cjm.yaml", ".cjm.yml")
@@ -36,19 +38,55 @@ def find_root(map_path: Path) -> Path:
 
 def display(path: Path) -> str:
     """A path as a user would type it: as given when relative, else relative to the working
-    folder when below it, else absolute (``../../x`` chains are hard to read in CI logs)."""
+    folder when below it, else absolute (``../../x`` chains are hard to read in CI logs).
+
+    Control, bidi and invisible characters are shown as ``\\uXXXX``: a file name must not be
+    able to start a new line in a CI log (``::error::``) or recolour a terminal.
+    """
     if not path.is_absolute():
-        return os.path.normpath(path)
+        return printable(os.path.normpath(path))
     try:
-        return str(path.relative_to(Path.cwd()))
+        return printable(str(path.relative_to(Path.cwd())))
     except ValueError:
-        return str(path)
+        return printable(str(path))
+
+
+def check_map_path(path: Path, root: Path) -> None:
+    """Refuse a map file whose name hides characters, or a symlink out of the project root.
+
+    ``cjmap validate maps/`` in CI reads every ``*.cjm.yaml`` a pull request adds; one may be a
+    symlink to ``~/.ssh/id_rsa`` or ``/proc/self/environ``, whose lines would then be echoed as
+    "errors" into the CI log.
+    """
+    hidden = unsafe_characters(str(path))
+    if hidden:
+        raise FileProblem(
+            f"the file name contains U+{ord(hidden[0]):04X}, a control or invisible character",
+            "rename the file to plain letters, digits, '-', '_' and '.'",
+        )
+    if not path.is_symlink() and not any(p.is_symlink() for p in path.absolute().parents):
+        return
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise FileProblem(
+            "the file is a broken or looping symlink", "point the symlink at a real map"
+        ) from None
+    if not _is_within(real, root.resolve()):
+        raise FileProblem(
+            "the file is a symlink that points outside the project root",
+            "refer to a real file inside the project",
+        )
 
 
 def resolve_reference(base_file: Path, reference: str, root: Path) -> Path:
     """The file a map refers to (``persona``, ``compares``), checked to stay inside ``root``."""
-    if "\x00" in reference:
-        raise FileProblem("the path contains a NUL character", "write a plain relative path")
+    hidden = unsafe_characters(reference)
+    if hidden:
+        raise FileProblem(
+            f"the path contains U+{ord(hidden[0]):04X}, a control or invisible character",
+            "write a plain relative path",
+        )
     ref = Path(reference)
     if ref.is_absolute() or reference.startswith(("~", "\\")) or ":" in reference[:3]:
         raise FileProblem(
