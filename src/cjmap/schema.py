@@ -9,7 +9,8 @@ yaml-language-server in tests/integrations/test_editor_schema.py):
   ``kind:`` is written, completion offers only that kind's keys (``stages`` or ``moments`` or
   ``empathy``); pydantic's OpenAPI-style ``discriminator`` is kept, editors ignore it;
 - each alternative's title says which ``kind`` it is, because an editor shows that title as
-  the label of the whole-map snippet it offers in an empty file;
+  the label of the whole-map snippet it offers in an empty file, and ``kind`` and ``cjmap``
+  get defaults so that snippet fills them in (both stay required);
 - hover on ``kind`` lists every kind and says what this one is for.
 
 Persona files get their own schema (``persona_schema``): yaml-language-server does not follow a
@@ -51,6 +52,9 @@ def map_schema() -> dict[str, Any]:
         prop = alternative["properties"]["kind"]
         prop["description"] = f"The kind of map: {all_kinds}. This one, {kind}: {kinds[kind]}"
         prop.setdefault("examples", [kind])
+        # A default makes the editor's whole-map snippet fill in the key (it is still required).
+        prop["default"] = kind
+        alternative["properties"]["cjmap"]["default"] = 1
     return {
         "$schema": DRAFT,
         "$id": SCHEMA_ID,

@@ -21,7 +21,10 @@ YAML_SETTINGS: dict[str, Any] = {
 
 
 class LspClient:
-    def __init__(self, command: list[str], root: Path) -> None:
+    def __init__(
+        self, command: list[str], root: Path, settings: dict[str, Any] | None = None
+    ) -> None:
+        self.settings = {**YAML_SETTINGS, **(settings or {})}
         self.proc = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
         )
@@ -47,7 +50,7 @@ class LspClient:
             },
         )
         self.notify("initialized", {})
-        self.notify("workspace/didChangeConfiguration", {"settings": {"yaml": YAML_SETTINGS}})
+        self.notify("workspace/didChangeConfiguration", {"settings": {"yaml": self.settings}})
 
     def _send(self, message: dict[str, Any]) -> None:
         body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
@@ -74,7 +77,7 @@ class LspClient:
                 result: Any = None
                 if message["method"] == "workspace/configuration":
                     items = message["params"]["items"]
-                    result = [YAML_SETTINGS if i.get("section") == "yaml" else None for i in items]
+                    result = [self.settings if i.get("section") == "yaml" else None for i in items]
                 self._send({"id": message["id"], "result": result})
             elif "method" in message:
                 self.notifications.append(message)
@@ -109,7 +112,7 @@ class LspClient:
             },
         )
 
-    def completion(self, path: Path, line: int, character: int) -> set[str]:
+    def completion_items(self, path: Path, line: int, character: int) -> list[dict[str, Any]]:
         result = self.request(
             "textDocument/completion",
             {
@@ -117,8 +120,10 @@ class LspClient:
                 "position": {"line": line, "character": character},
             },
         )
-        items = result["items"] if isinstance(result, dict) else (result or [])
-        return {item["label"] for item in items}
+        return list(result["items"] if isinstance(result, dict) else (result or []))
+
+    def completion(self, path: Path, line: int, character: int) -> set[str]:
+        return {item["label"] for item in self.completion_items(path, line, character)}
 
     def hover(self, path: Path, line: int, character: int) -> str:
         result = self.request(

@@ -8,15 +8,18 @@ temporary folder (skipped when there is no npm).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .helpers import VENV_BIN
+from .helpers import ROOT, VENV_BIN
 from .lsp import LspClient
 
 CJMAP = str(VENV_BIN / "cjmap")
@@ -176,3 +179,39 @@ def test_persona_file_schema(lsp: LspClient, project: Path) -> None:
     assert {"goals", "needs", "sources"} <= lsp.completion(path, 2, 0)
     found = lsp.diagnostics(path, until=lambda d: bool(d))
     assert any("foo" in d["message"] for d in found), found
+
+
+def test_empty_file_offers_a_whole_map_per_kind(lsp: LspClient, project: Path) -> None:
+    path, text = _doc(project, "empty.cjm.yaml", "\n")
+    lsp.open(path, text)
+    items = {i["label"]: i for i in lsp.completion_items(path, 1, 0)}
+    for kind in ("current-state", "future-state", "day-in-the-life", "empathy"):
+        snippet = items[f"kind: {kind}"].get("insertText", "")
+        assert f"kind: {kind}" in snippet and "cjmap: 1" in snippet and "title:" in snippet
+
+
+def test_vscode_settings_from_editors_page_associate_maps_without_modeline(
+    server: list[str], project: Path
+) -> None:
+    """The yaml.schemas setting docs/editors.md gives, resolved as VS Code does (relative to the
+    workspace folder), makes completion work in a map that has no modeline."""
+    page = (ROOT / "docs" / "editors.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"```json\n(.*?)```", page, flags=re.S)
+    settings = json.loads(block)
+    # Passed as written: yaml-language-server resolves "./" against the workspace root.
+    client = LspClient(server, project, {"schemas": settings["yaml.schemas"]})
+    try:
+        path = project / "maps" / "plain.cjm.yaml"
+        text = "cjmap: 1\nkind: empathy\ntitle: T\nempathy:\n  \n"
+        client.open(path, text)
+        persona = project / "maps" / "personas" / "dana.yaml"
+        client.open(persona, "name: Dana\n\n")
+        quadrants = {"says", "thinks", "does", "feels", "pains", "gains"}
+        # The server applies settings asynchronously after asking for them: retry a while.
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not quadrants <= client.completion(path, 4, 2):
+            time.sleep(0.2)
+        assert quadrants <= client.completion(path, 4, 2)
+        assert {"goals", "sources"} <= client.completion(persona, 1, 0)
+    finally:
+        client.close()

@@ -238,8 +238,15 @@ def test_browser_reloads_the_preview_by_itself(team: Path, running: Running) -> 
             assert "Buying a vacuum cleaner online" in page.content()
             page.wait_for_timeout(500)  # the EventSource connects and reads the first version
             _edit(team / "maps" / "current.cjm.yaml", "title: Buying a vacuum", "title: Reloaded")
+
             # Poll from Python: the preview's CSP (rightly) forbids playwright's eval'd predicates.
-            _wait(lambda: "Reloaded" in page.content(), what="the browser to reload")
+            def reloaded() -> bool:
+                try:
+                    return "Reloaded" in page.content()
+                except playwright.Error:  # caught mid-navigation: the reload is under way
+                    return False
+
+            _wait(reloaded, what="the browser to reload")
             assert page.url == url  # the page reloaded itself; the test never navigated
             assert not [e for e in errors if "Content Security Policy" in e], errors
         finally:
