@@ -203,8 +203,8 @@ def test_a_script_no_font_covers_is_reported_instead_of_drawing_boxes() -> None:
 
 
 def test_chinese_text_draws_no_notdef_box(rendered_examples: dict[str, Rendered]) -> None:
-    loaded = rendered_examples["zh/online-shop.cjm.yaml"].loaded
-    log = RenderLog()
-    render_pdf(loaded, on=ON, log=log)
-    assert log.missing == []
-    assert log.refused == []
+    """The session fixture renders without --allow-missing-glyphs, so a tofu box would have
+    failed it; the text is also there for a reader to copy."""
+    rendered = rendered_examples["zh/online-shop.cjm.yaml"]
+    assert rendered.pdf.startswith(b"%PDF")
+    assert "王晓雯" in squash("".join(pdf_text(rendered.pdf)))

@@ -1,0 +1,125 @@
+"""Where outputs go, batches on a process pool, and outputs that are all or nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cjmap.render.batch import (
+    Format,
+    Job,
+    PlanProblem,
+    choose_format,
+    output_stem,
+    plan_outputs,
+    render_jobs,
+    render_paths,
+)
+
+from .conftest import EXAMPLES, FIXTURES, ON, write_map
+
+
+def test_output_stem() -> None:
+    assert output_stem(Path("a/current.cjm.yaml")) == "current"
+    assert output_stem(Path("map.yaml")) == "map"
+    assert output_stem(Path("notes.txt")) == "notes"
+
+
+def test_format_from_the_output_suffix() -> None:
+    assert choose_format(Path("x.html"), None, True) is Format.html
+    assert choose_format(Path("x.HTM"), None, True) is Format.html
+    assert choose_format(None, None, True) is Format.pdf
+    assert choose_format(Path("out"), Format.html, False) is Format.html
+    with pytest.raises(PlanProblem, match="names a pdf file but --format is html"):
+        choose_format(Path("x.pdf"), Format.html, True)
+    with pytest.raises(PlanProblem, match="cannot tell the format"):
+        choose_format(Path("x.txt"), None, True)
+
+
+def test_folders_mirror_their_subfolders_and_files_go_flat(tmp_path: Path) -> None:
+    root = Path("maps")
+    inputs = [
+        (root / "a" / "one.cjm.yaml", root),
+        (root / "b" / "one.cjm.yaml", root),
+        (Path("x/two.cjm.yaml"), None),
+    ]
+    pairs = plan_outputs(inputs, tmp_path, Format.pdf, single_file=False)
+    assert [t for _, t in pairs] == [
+        tmp_path / "a" / "one.pdf",
+        tmp_path / "b" / "one.pdf",
+        tmp_path / "two.pdf",
+    ]
+    beside = plan_outputs(inputs, None, Format.html, single_file=False)
+    assert beside[0][1] == root / "a" / "one.html"
+
+
+def test_two_maps_to_one_file_is_a_usage_error(tmp_path: Path) -> None:
+    inputs = [(Path("a/one.cjm.yaml"), None), (Path("b/one.cjm.yaml"), None)]
+    with pytest.raises(PlanProblem, match="would both be written"):
+        plan_outputs(inputs, tmp_path, Format.pdf, single_file=False)
+
+
+def test_rendering_the_examples_folder_in_parallel(tmp_path: Path) -> None:
+    done: list[str] = []
+    run = render_paths(
+        [EXAMPLES],
+        out=tmp_path / "out",
+        fmt=Format.html,
+        workers=2,
+        on=ON,
+        on_done=lambda o: done.append(o.status),
+    )
+    assert run.exit_code == 0
+    written = sorted(
+        p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.html")
+    )
+    assert (
+        "colleen/current.html" in written
+        and "mk/current.html" in written
+        and "zh/empathy.html" in written
+    )
+    assert len(written) == len(list(EXAMPLES.rglob("*.cjm.yaml"))) == len(done)
+    assert set(done) == {"ok"}
+
+
+def test_a_map_with_errors_is_not_rendered_and_the_others_are(tmp_path: Path) -> None:
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "wide.cjm.yaml", folder)
+    write_map(
+        folder,
+        "broken.cjm.yaml",
+        "cjmap: 1\nkind: current-state\ntitle: Broken\nstages: [{nme: x}]\n",
+    )
+    run = render_paths([folder], out=tmp_path / "out", fmt=Format.html, workers=1, on=ON)
+    assert run.exit_code == 1
+    assert len(run.blocked) == 1 and run.blocked[0].endswith("broken.cjm.yaml")
+    assert (tmp_path / "out" / "wide.html").exists()
+    assert not (tmp_path / "out" / "broken.html").exists()
+    assert any(d.severity.value == "error" for d in run.validation.diagnostics)
+
+
+def test_a_failed_render_keeps_the_earlier_output_and_leaves_no_partial_file(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "map.pdf"
+    target.write_bytes(b"%PDF earlier good output")
+    path = write_map(
+        tmp_path,
+        "map.cjm.yaml",
+        "cjmap: 1\nkind: empathy\ntitle: Kawi \U00011f04 and private \ue000\nempathy: {says: [hi]}\n",
+    )
+    outcome = render_jobs([Job(path, target, Format.pdf, on=ON)], workers=1).outcomes[0]
+    assert outcome.status == "map" and "no installed font" in (outcome.message or "")
+    assert target.read_bytes() == b"%PDF earlier good output"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map.cjm.yaml", "map.pdf"]
+
+
+def test_an_unwritable_output_is_an_io_problem(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("not a folder")
+    job = Job(FIXTURES / "wide.cjm.yaml", tmp_path / "file" / "out.html", Format.html, on=ON)
+    outcome = render_jobs([job], workers=1).outcomes[0]
+    assert outcome.status == "io"
+    assert "out.html" in (outcome.message or "")
