@@ -61,6 +61,8 @@ def test_points_sit_at_column_centres_and_the_zero_line_is_between_the_bounds() 
 def test_lowest_marks_every_tie_and_nothing_on_a_flat_curve() -> None:
     assert lowest_keys([Feeling(score=-1), Feeling(score=2), Feeling(score=-1)]) == {0, 2}
     assert lowest_keys([Feeling(score=1), Feeling(score=1)]) == set()
+    plateau = [Feeling(score=1), Feeling(score=3), Feeling(score=1), Feeling(score=1)]
+    assert lowest_keys(plateau) == set()
     assert lowest_keys([Feeling(score=1)]) == set()
 
 

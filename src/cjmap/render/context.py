@@ -556,7 +556,7 @@ class Builder:
         lowest = lowest_keys(feelings)
         chunks: list[GridChunk] = []
         start = 0
-        height = 36.0 if behind is None else 40.0
+        height = 42.0 if behind is None else 46.0
         for number, size in enumerate(sizes, start=1):
             col = geo.column_width(size)
             width = col * size
@@ -764,20 +764,15 @@ class Builder:
             pad_bottom=12.0,
         )
         hours = [(x_of(h * 60), f"{h:02d}:00") for h in range(start // 60, end // 60 + 1)]
-        card_width = min(58.0, max(44.0, width / 5))
-        views: list[MomentView] = []
-        rows: list[list[MomentView]] = []
-        row_ends: list[float] = []
+        card_width = 46.0
         gap = 2.0
+        xs = [x_of(m) for m in minutes]
+        lefts, row_of = _arrange(xs, card_width, gap, width)
+        rows: list[list[MomentView]] = [[] for _ in range(max(row_of, default=-1) + 1)]
+        ends = [0.0] * len(rows)
+        views: list[MomentView] = []
         for i, moment in enumerate(moments):
-            x = x_of(minutes[i])
-            left = min(max(x - 6.0, 0.0), width - card_width)
-            row = next((r for r, e in enumerate(row_ends) if e + gap <= left), None)
-            if row is None:
-                row = len(rows)
-                rows.append([])
-                row_ends.append(0.0)
-            offset = left - row_ends[row] - (gap if rows[row] else 0.0)
+            row = row_of[i]
             view = MomentView(
                 number=i + 1,
                 time=moment.time,
@@ -787,11 +782,11 @@ class Builder:
                 with_brand=moment.with_brand,
                 opportunity=moment.opportunity,
                 lowest=i in lowest,
-                offset=offset + (gap if rows[row] else 0.0),
-                anchor=x - left,
+                offset=lefts[i] - ends[row],
+                anchor=xs[i] - lefts[i],
             )
             rows[row].append(view)
-            row_ends[row] = left + card_width
+            ends[row] = lefts[i] + card_width
             views.append(view)
         page.day = DayView(
             width=width,
@@ -858,6 +853,36 @@ _PAGE_ICONS = (
     "task",
     "lowest",
 )
+
+
+def _arrange(
+    xs: list[float], card: float, gap: float, width: float
+) -> tuple[list[float], list[int]]:
+    """Left edges and rows of the day's cards: each as close to its time as the others allow.
+
+    Cards go round-robin over as few rows as fit (neighbours in time land in different rows),
+    then each row is relaxed: pushed right past the previous card, pulled left to fit the page.
+    """
+    n = len(xs)
+    if n == 0:
+        return [], []
+    rows = 1
+    while rows < n and -(-n // rows) * (card + gap) - gap > width:
+        rows += 1
+    rows = max(rows, 2) if n > 4 else rows
+    lefts = [0.0] * n
+    row_of = [i % rows for i in range(n)]
+    for row in range(rows):
+        members = [i for i in range(n) if row_of[i] == row]
+        end = -gap
+        for i in members:
+            lefts[i] = max(min(max(xs[i] - 4.0, 0.0), width - card), end + gap)
+            end = lefts[i] + card
+        limit = width - card
+        for i in reversed(members):
+            lefts[i] = min(lefts[i], limit)
+            limit = lefts[i] - gap - card
+    return lefts, row_of
 
 
 def build_context(

@@ -121,14 +121,16 @@ def smooth_path(points: Sequence[tuple[float, float]]) -> str:
 
 
 def lowest_keys(feelings: Sequence[Feeling | None]) -> set[int]:
-    """Indexes of the lowest-scored stages or moments (all of them when tied)."""
+    """Indexes of the lowest-scored stages or moments (both when two tie, none for a plateau)."""
     scores = [f.score for f in feelings if f is not None]
     if len(scores) < 2:
         return set()
     low = min(scores)
     if low == max(scores):
         return set()
-    return {i for i, f in enumerate(feelings) if f is not None and f.score == low}
+    keys = {i for i, f in enumerate(feelings) if f is not None and f.score == low}
+    # A low shared by more than two stages is a plateau, not a point: nothing to call out.
+    return keys if len(keys) <= 2 else set()
 
 
 def build_curve(
