@@ -123,3 +123,11 @@ def test_an_unwritable_output_is_an_io_problem(tmp_path: Path) -> None:
     outcome = render_jobs([job], workers=1).outcomes[0]
     assert outcome.status == "io"
     assert "out.html" in (outcome.message or "")
+
+
+def test_several_maps_need_a_folder_not_a_file(tmp_path: Path) -> None:
+    with pytest.raises(PlanProblem, match="several maps need a folder"):
+        render_paths([EXAMPLES], out=tmp_path / "all.pdf", on=ON)
+    (tmp_path / "exists").write_text("x")
+    with pytest.raises(PlanProblem, match="is a file"):
+        render_paths([EXAMPLES], out=tmp_path / "exists", on=ON)

@@ -315,13 +315,13 @@ def render_paths(
             folder_of.setdefault(arg, None)
     single_file = len(paths) == 1 and not paths[0].is_dir()
     chosen = choose_format(out, fmt, single_file)
-    if (
-        out is not None
-        and not (single_file and not out.is_dir())
-        and out.exists()
-        and not out.is_dir()
-    ):
-        raise PlanProblem(f"-o {out}: is a file; several maps need a folder to go into")
+    if out is not None and not (single_file and not out.is_dir()) and not out.is_dir():
+        if out.exists():
+            raise PlanProblem(f"-o {out}: is a file; several maps need a folder to go into")
+        if format_from_suffix(out) is not None:
+            raise PlanProblem(
+                f"-o {out}: several maps need a folder to go into, not one {out.suffix} file"
+            )
     valid = [m for m in validation.maps if m.ok]
     blocked = [m.file for m in validation.maps if not m.ok]
     inputs = [(m.path, folder_of.get(m.path)) for m in valid]
