@@ -9,12 +9,14 @@ Two forms, written as YAML comments::
 Rules are named by code or name, separated by commas; ``all`` names every rule; a remark may
 follow after `` --`` (``# cjmap: disable=CJM101 -- no brand touchpoint here``). A comment only
 counts where YAML sees a comment: ``#`` inside a quoted string or a block scalar is text.
-Comments are read from the source text with ruamel.yaml's scanner, and only when the text holds
-``cjmap:`` after a ``#`` (most maps have no suppressions and pay nothing).
+Comments are found in the source text; the C parser's scalar extents tell a comment from a
+``#`` inside a string. Only a text that holds ``cjmap:`` after a ``#`` is looked at (most maps
+have no suppressions and pay nothing).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -100,8 +102,10 @@ def _next_content_line(lines: list[str], line: int) -> int:
 def _comments(text: str, lines: list[str]) -> Iterator[tuple[int, int, str]]:
     """``(line, column, text)`` of each ``# cjmap:`` comment, both 1-based.
 
-    Candidates are found per line; each is kept only if ruamel.yaml's scanner saw the same
-    comment text near that line (so ``#`` inside a quoted string or a block scalar is text).
+    Candidates are found per line (a ``#`` at the start of a line or after a space); one that
+    lies inside a scalar (a quoted string over one or more lines, a block scalar) is text, not
+    a comment. Scalar extents come from the C parser's events, so this stays linear and fast
+    even on a map of several megabytes.
     """
     candidates = []
     for number, source in enumerate(lines, 1):
@@ -109,45 +113,27 @@ def _comments(text: str, lines: list[str]) -> Iterator[tuple[int, int, str]]:
             candidates.append((number, match.start() + 1, source[match.start() :]))
     if not candidates:
         return
-    try:
-        real = _scanned_comments(text)
-    except Exception as exc:  # the C parser accepted the text; this is a safety net only
-        if not type(exc).__module__.startswith("ruamel"):
-            raise
-        real = None
+    starts, ends = _scalar_spans(text)
     for line, column, comment in candidates:
-        if real is None or any(lo <= line <= hi for lo, hi in real.get(comment.strip(), ())):
-            yield line, column, comment
+        at = bisect.bisect_right(starts, (line, column)) - 1
+        if at >= 0 and (line, column) < ends[at]:
+            continue  # inside a string
+        yield line, column, comment
 
 
-def _scanned_comments(text: str) -> dict[str, list[tuple[int, int]]]:
-    """Each comment text the scanner saw, with the range of lines it may stand on."""
+def _scalar_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Start and end (exclusive) of every scalar, as 1-based (line, column), in order."""
     from ruamel.yaml import YAML
 
-    seen: dict[str, list[tuple[int, int]]] = {}
-    for token in YAML(typ="rt", pure=True).scan(text):
-        found: list[object] = []
-        _collect(getattr(token, "comment", None), found)
-        if type(token).__name__ == "CommentToken":
-            found.append(token)
-        for comment in found:
-            line = comment.start_mark.line + 1  # type: ignore[attr-defined]
-            pieces = comment.value.split("\n")  # type: ignore[attr-defined]
-            # One token can hold several comment lines (and blank lines) in a row; its mark is
-            # not always on the first of them.
-            for piece in pieces:
-                if piece.strip():
-                    seen.setdefault(piece.strip(), []).append((line - 1, line + len(pieces)))
-    return seen
-
-
-def _collect(value: object, out: list[object]) -> None:
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if item is None:
-            continue
-        if isinstance(item, list):
-            stack.extend(item)
-        elif type(item).__name__ == "CommentToken":
-            out.append(item)
+    starts: list[tuple[int, int]] = []
+    ends: list[tuple[int, int]] = []
+    try:
+        for event in YAML(typ="safe", pure=False).parse(text):
+            if type(event).__name__ == "ScalarEvent":
+                start, end = event.start_mark, event.end_mark
+                starts.append((start.line + 1, start.column + 1))
+                ends.append((end.line + 1, end.column + 1))
+    except Exception as exc:  # only maps that parsed are linted; a safety net
+        if not type(exc).__module__.startswith(("ruamel", "_ruamel")):
+            raise
+    return starts, ends

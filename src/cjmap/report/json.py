@@ -60,7 +60,22 @@ def report(
             "warnings": counts[Severity.warning],
             "infos": counts[Severity.info],
         },
-        "diagnostics": [{key: d.to_dict()[key] for key in DIAGNOSTIC_KEYS} for d in diagnostics],
+        "diagnostics": [_diagnostic(d) for d in diagnostics],
+    }
+
+
+def _diagnostic(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "file": d.file,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line,
+        "end_column": d.end_column,
+        "severity": d.severity.value,
+        "code": d.code,
+        "rule": d.rule,
+        "message": d.message,
+        "hint": d.hint,
     }
 
 
