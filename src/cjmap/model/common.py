@@ -40,8 +40,8 @@ class Strict(BaseModel):
         frozen=False,
         validate_default=False,
         use_attribute_docstrings=False,
-        # Build validators on first use: one schema for the whole map instead of one per class
-        # at import (~60 ms CPU of every `cjmap validate`; see docs/performance.md).
+        # Build validators on first use, not at import: commands that import the models but
+        # validate no map (`cjmap rules`, usage errors) skip ~50 ms (docs/performance.md).
         defer_build=True,
     )
 
