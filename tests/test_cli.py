@@ -96,12 +96,11 @@ def test_schema_command_prints_json_schema_of_all_kinds() -> None:
 
 
 def test_internal_error_is_one_line_and_exit_3(tmp_path: Path) -> None:
-    # A persona path that is a directory inside the project is refused cleanly, not a crash;
-    # here we force a real internal failure instead: an unreadable cwd for Path.absolute().
+    # Simulate a bug deep in the library: the CLI must turn it into one line and exit 3.
     code = (
         "import sys\n"
         "import cjmap.validate as v\n"
-        "def boom(paths): raise RuntimeError('boom')\n"
+        "def boom(*args, **kwargs): raise RuntimeError('boom')\n"
         "v.validate_paths = boom\n"
         "from cjmap.cli import main\n"
         "sys.argv = ['cjmap', 'validate', 'x']\n"
