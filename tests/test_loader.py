@@ -133,3 +133,16 @@ def test_persona_file_named_directly_is_checked_as_persona(tmp_path: Path) -> No
 def test_all_errors_in_a_file_are_reported_in_one_run() -> None:
     loaded = load_map(FIXTURES / "invalid" / "wrong-type.cjm.yaml")
     assert len(loaded.diagnostics) == 3
+
+
+def test_kind_named_like_a_key_does_not_confuse_locations(tmp_path: Path) -> None:
+    # pydantic's loc starts with the union tag 'empathy', which is also a key of the map.
+    path = tmp_path / "m.cjm.yaml"
+    path.write_text(
+        "cjmap: 1\nkind: empathy\ntitle: x\npersona:\n  name: A\n  sources:\n"
+        "    - {kind: interview, note: 12 interviews, May 2026}\nempathy:\n  says: [x]\n",
+        encoding="utf-8",
+    )
+    [d] = load_map(path).diagnostics
+    assert (d.line, d.column, d.code) == (7, 46, "CJM011")
+    assert d.message.startswith("unknown key 'May 2026'")

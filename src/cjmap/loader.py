@@ -360,8 +360,11 @@ def _schema_problems(
             validate(_clip(data, _field_names(model)))
         except ValidationError as clipped:
             exc = clipped
+    kind = data.get("kind") if isinstance(data, dict) else None
+    tag = kind if isinstance(kind, str) and kind in MODEL_BY_KIND else None
     found = sorted(
-        translate(exc, data, positions, file, model, dict(others or {})), key=Diagnostic.sort_key
+        translate(exc, data, positions, file, model, dict(others or {}), root_tag=tag),
+        key=Diagnostic.sort_key,
     )
     if count <= MAX_PROBLEMS or not found:
         return found

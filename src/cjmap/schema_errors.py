@@ -117,10 +117,14 @@ def translate(
     file: str,
     root_model: type[BaseModel],
     other_models: Mapping[str, type[BaseModel]] | None = None,
+    root_tag: str | None = None,
 ) -> Iterator[Diagnostic]:
     """One diagnostic per pydantic error, with the position of the value (or key) at fault."""
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
+        if root_tag is not None and loc[:1] == (root_tag,):
+            # The discriminated union puts the kind first; `empathy` is both a kind and a key.
+            loc = loc[1:]
         path, rest = data_path(loc, data)
         kind = error["type"]
         value = error.get("input")
