@@ -12,13 +12,17 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cjmap.project import MAP_SUFFIXES, display
 from cjmap.validate import ValidationResult
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 HTML_SUFFIXES = (".html", ".htm")
 
@@ -206,14 +210,27 @@ def render_one(job: Job) -> Outcome:
 
 
 def _make_folders(top: Path, folder: Path) -> None:
-    """Create ``top`` (one level) and the folders from it down to ``folder``."""
+    """Create ``top`` (one level) and the folders from it down to ``folder``.
+
+    A folder below ``top`` that is a symlink is refused, not followed: ``out/`` may be committed
+    in the repository with ``out/maps -> ~`` in it, and outputs must stay inside ``-o``.
+    """
+    from cjmap.output import OutputProblem
+
     if not top.is_dir():
         top.mkdir(exist_ok=True)
-    folder.mkdir(parents=True, exist_ok=True)
+    current = top
+    for part in folder.relative_to(top).parts:
+        current = current / part
+        if current.is_symlink():
+            raise OutputProblem(
+                f"{display(current)}: is a symlink; cjmap does not write through symlinks"
+            )
+        current.mkdir(exist_ok=True)
 
 
 def _init_worker(pdf: bool) -> None:
-    """Import WeasyPrint once per worker process, not once per map."""
+    """Import WeasyPrint once (before the workers fork), not once per map."""
     if pdf:
         import weasyprint  # type: ignore[import-untyped]  # noqa: F401
 
@@ -225,43 +242,184 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one map's render may use: CPU seconds and memory (address space) of its worker.
+
+    A map from a pull request can ask for thousands of stages; WeasyPrint lays out 30 stages in
+    ~20 s and 126 in ~60 s of CPU, so without a bound an 8 MB map would hold a CI runner for
+    hours and take gigabytes. Override with ``CJMAP_RENDER_SECONDS`` / ``CJMAP_RENDER_MEMORY_MB``.
+    """
+
+    cpu_seconds: int = 120
+    memory_mb: int = 2048
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        def number(name: str, default: int) -> int:
+            try:
+                return max(1, int(os.environ.get(name, default)))
+            except ValueError:
+                return default
+
+        return cls(
+            number("CJMAP_RENDER_SECONDS", cls.cpu_seconds),
+            number("CJMAP_RENDER_MEMORY_MB", cls.memory_mb),
+        )
+
+    @property
+    def wall_seconds(self) -> float:
+        """When the parent kills a worker that is not even using CPU (it never should be)."""
+        return 3 * self.cpu_seconds + 30
+
+
+class _OverTime(Exception):
+    pass
+
+
+def _on_cpu_limit(signum: int, frame: object) -> None:
+    raise _OverTime
+
+
+def _limited(job: Job, limits: Limits, send: Connection) -> None:
+    """A worker: render ``job`` under ``limits``, send the outcome to the parent."""
+    import resource
+    import signal
+
+    start = time.perf_counter()
+    memory = limits.memory_mb * 1024 * 1024
+    hard_as = resource.getrlimit(resource.RLIMIT_AS)[1]
+    if hard_as != resource.RLIM_INFINITY:
+        memory = min(memory, hard_as)
+    resource.setrlimit(resource.RLIMIT_AS, (memory, hard_as))
+    # SIGXCPU at the soft limit (a clean outcome); the kernel kills at the hard one.
+    used = int(resource.getrusage(resource.RUSAGE_SELF).ru_utime) + 1
+    hard_cpu = resource.getrlimit(resource.RLIMIT_CPU)[1]
+    soft = used + limits.cpu_seconds
+    wanted_hard = soft + 10
+    if hard_cpu != resource.RLIM_INFINITY:
+        soft, wanted_hard = min(soft, hard_cpu), min(wanted_hard, hard_cpu)
+    signal.signal(signal.SIGXCPU, _on_cpu_limit)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, wanted_hard))
+    try:
+        outcome = render_one(job)
+    except _OverTime:
+        outcome = Outcome(job, "map", _over_time(limits), time.perf_counter() - start)
+    except MemoryError:
+        outcome = Outcome(job, "map", _over_memory(limits), time.perf_counter() - start)
+    except Exception as exc:  # a bug: reported as an internal error, the batch goes on
+        outcome = Outcome(job, "internal", f"{type(exc).__name__}: {exc}")
+    send.send(outcome)
+    send.close()
+
+
+def _over_time(limits: Limits) -> str:
+    return (
+        f"rendering stopped at its limit of {limits.cpu_seconds} s of CPU time: the map is too "
+        "large to render (split it; CJMAP_RENDER_SECONDS raises the limit)"
+    )
+
+
+def _over_memory(limits: Limits) -> str:
+    return (
+        f"rendering stopped at its limit of {limits.memory_mb} MB of memory: the map is too "
+        "large to render (split it; CJMAP_RENDER_MEMORY_MB raises the limit)"
+    )
+
+
 def render_jobs(
     jobs: list[Job],
     *,
     workers: int | None = None,
     on_done: Callable[[Outcome], None] | None = None,
+    limits: Limits | None = None,
 ) -> BatchResult:
-    """Render ``jobs``, in parallel when there are several; outcomes in the order of ``jobs``."""
+    """Render ``jobs`` in worker processes, each map under :class:`Limits` of CPU and memory.
+
+    Several run in parallel (``workers``, default: all cores); outcomes come in the order of
+    ``jobs``. A worker that hits a limit, or dies, costs only its own map.
+    """
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     result = BatchResult()
     if not jobs:
         return result
+    limits = limits or Limits.from_env()
     count = min(workers or default_workers(), len(jobs))
-    if count <= 1:
-        for job in jobs:
-            outcome = render_one(job)
-            result.outcomes.append(outcome)
-            if on_done:
-                on_done(outcome)
-        return result
-    pdf = any(j.format is Format.pdf for j in jobs)
+    _init_worker(any(j.format is Format.pdf for j in jobs))
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    waiting = list(enumerate(jobs))
+    running: dict[int, tuple[BaseProcess, Connection, float, float]] = {}
     by_job: dict[int, Outcome] = {}
-    with ProcessPoolExecutor(max_workers=count, initializer=_init_worker, initargs=(pdf,)) as pool:
-        pending: dict[Future[Outcome], int] = {
-            pool.submit(render_one, job): i for i, job in enumerate(jobs)
-        }
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                index = pending.pop(future)
-                try:
-                    outcome = future.result()
-                except Exception as exc:  # a crash in a worker: report it, go on with the rest
-                    outcome = Outcome(jobs[index], "internal", f"{type(exc).__name__}: {exc}")
+    try:
+        while waiting or running:
+            while waiting and len(running) < count:
+                index, job = waiting.pop(0)
+                receive, send = context.Pipe(duplex=False)
+                worker: BaseProcess = context.Process(
+                    target=_limited, args=(job, limits, send), daemon=True
+                )
+                worker.start()
+                send.close()
+                started = time.monotonic()
+                running[index] = (worker, receive, started, started + limits.wall_seconds)
+            wait(
+                [r for _, r, _, _ in running.values()] + [p.sentinel for p, *_ in running.values()],
+                timeout=1.0,
+            )
+            for index in list(running):
+                busy, receive, started, deadline = running[index]
+                outcome = _collect(jobs[index], busy, receive, started, deadline, limits)
+                if outcome is None:
+                    continue
+                del running[index]
                 by_job[index] = outcome
                 if on_done:
                     on_done(outcome)
+    finally:
+        for left, receive, _, _ in running.values():
+            left.kill()
+            left.join()
+            receive.close()
     result.outcomes = [by_job[i] for i in range(len(jobs))]
     return result
+
+
+def _collect(
+    job: Job,
+    process: BaseProcess,
+    receive: Connection,
+    started: float,
+    deadline: float,
+    limits: Limits,
+) -> Outcome | None:
+    """The outcome of a finished (or overdue) worker; None while it is still working."""
+    import signal
+
+    outcome: Outcome | None = None
+    try:
+        if receive.poll():
+            outcome = receive.recv()
+    except (EOFError, OSError):
+        pass
+    if outcome is None and process.is_alive():
+        if time.monotonic() < deadline:
+            return None
+        process.kill()
+    process.join()
+    receive.close()
+    if outcome is not None:
+        return outcome
+    seconds = time.monotonic() - started
+    code = process.exitcode
+    if code in (-signal.SIGXCPU, -signal.SIGKILL):
+        return Outcome(job, "map", _over_time(limits), seconds)
+    if code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS):
+        # Native code (cairo, pango) failing an allocation under the memory limit.
+        return Outcome(job, "map", _over_memory(limits), seconds)
+    return Outcome(job, "internal", f"the render worker stopped (exit code {code})", seconds)
 
 
 @dataclass
