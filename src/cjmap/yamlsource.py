@@ -14,6 +14,7 @@ stays a time string (YAML 1.1 would read it as the number 450).
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import gc
 import math
@@ -172,8 +173,29 @@ def resolve_scalar(value: str) -> Any:
     return value
 
 
-def _mark(event: Any) -> Pos:
-    return (event.start_mark.line + 1, event.start_mark.column + 1)
+class _Marks:
+    """Turns libyaml's marks into the line and column a person sees in an editor.
+
+    libyaml counts NEL (U+0085), LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks (YAML 1.1)
+    but editors, diff views and CI annotations do not, so after one of them every position in
+    the file would be some lines too far. Only then are positions recomputed from the mark's
+    character index, counting ``\\n``, ``\\r\\n`` and ``\\r`` as line breaks.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] | None = None
+        if "\x85" in text or "\u2028" in text or "\u2029" in text:
+            self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    def __call__(self, mark: Any) -> Pos:
+        if self.starts is None:
+            return (mark.line + 1, mark.column + 1)
+        index = int(mark.index)
+        line = bisect.bisect_right(self.starts, index)
+        return (line, index - self.starts[line - 1] + 1)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _events(text: str) -> Any:
@@ -194,7 +216,7 @@ def _syntax_error(exc: Exception, text: str, file: str) -> Diagnostic:
     problem = getattr(exc, "problem", None)
     context = getattr(exc, "context", None)
     if mark is not None:
-        pos = (mark.line + 1, mark.column + 1)
+        pos = _Marks(text)(mark)
     elif getattr(exc, "position", None) is not None:
         pos = _offset_to_pos(text, int(exc.position))  # type: ignore[attr-defined]
     else:
@@ -233,8 +255,9 @@ def _syntax_hint(problem: str, context: str) -> str:
 class _Builder:
     """Builds plain data from events without recursion, recording positions and problems."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.mark = _Marks(text)
         self.positions = Positions()
         self.diagnostics: list[Diagnostic] = []
         # Each frame: [container, path, pending_key, pending_key_pos]
@@ -253,7 +276,7 @@ class _Builder:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             self.error(
-                _mark(event),
+                self.mark(event.start_mark),
                 dg.UNSUPPORTED_YAML,
                 f"more than {MAX_NODES:,} values in one file",
                 "a journey map holds a few thousand values; split the file",
@@ -261,7 +284,7 @@ class _Builder:
             raise _Stop
         if getattr(event, "anchor", None):
             self.error(
-                _mark(event),
+                self.mark(event.start_mark),
                 dg.UNSUPPORTED_YAML,
                 f"anchor &{event.anchor[:40]} is not supported in maps",
                 "remove the anchor; repeat the value where it is needed",
@@ -269,7 +292,7 @@ class _Builder:
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _ALLOWED_TAGS:
             self.error(
-                _mark(event),
+                self.mark(event.start_mark),
                 dg.UNSUPPORTED_YAML,
                 f"YAML tag {echo(tag, 60)} is not supported",
                 "remove the tag; maps hold plain text, numbers, lists and mappings",
@@ -330,7 +353,7 @@ class _Builder:
             name = type(event).__name__
             if name == "ScalarEvent":
                 self.check_node(event)
-                pos = _mark(event)
+                pos = self.mark(event.start_mark)
                 value: Any = event.value
                 implicit = event.implicit
                 if event.style in (None, "") and implicit and implicit[0] and event.tag is None:
@@ -354,7 +377,7 @@ class _Builder:
                     self.add(value, pos)
             elif name in ("MappingStartEvent", "SequenceStartEvent"):
                 self.check_node(event)
-                pos = _mark(event)
+                pos = self.mark(event.start_mark)
                 if (
                     self.stack
                     and isinstance(self.stack[-1][0], dict)
@@ -385,17 +408,17 @@ class _Builder:
             elif name == "AliasEvent":
                 self.nodes += 1
                 self.error(
-                    _mark(event),
+                    self.mark(event.start_mark),
                     dg.UNSUPPORTED_YAML,
                     f"alias *{event.anchor[:40]} is not supported in maps",
                     "write the value out in full instead of referring to an anchor",
                 )
-                self.add(None, _mark(event))
+                self.add(None, self.mark(event.start_mark))
             elif name == "DocumentStartEvent":
                 self.documents += 1
                 if self.documents > 1:
                     self.error(
-                        _mark(event),
+                        self.mark(event.start_mark),
                         dg.UNSUPPORTED_YAML,
                         "a second YAML document ('---') in one file",
                         "a map file holds one document; move the second map to its own file",
@@ -424,7 +447,7 @@ def paused_gc() -> Iterator[None]:
 
 def parse(text: str, file: str) -> Parsed:
     """Parse one YAML document; every problem becomes a located diagnostic, never an exception."""
-    builder = _Builder(file)
+    builder = _Builder(file, text)
     complete = False
     try:
         with paused_gc():
