@@ -14,6 +14,7 @@ WeasyPrint is imported only by :func:`render_pdf` (HTML output never needs it).
 
 from __future__ import annotations
 
+from cjmap.render.batch import render_paths
 from cjmap.render.html import TEMPLATES, TemplateMismatch, check_template, render_html
 from cjmap.render.layout import Paper
 from cjmap.render.pdf import MissingGlyphs, render_pdf
@@ -25,5 +26,6 @@ __all__ = [
     "TemplateMismatch",
     "check_template",
     "render_html",
+    "render_paths",
     "render_pdf",
 ]
