@@ -85,6 +85,13 @@ def print_text(
 ) -> None:
     """Print each diagnostic, with a source excerpt, then (unless ``summary_line`` is off) a
     summary line."""
+    if not color:
+        # Piped (CI, pre-commit hooks): the same text, without importing rich (~20 ms).
+        text = "".join(_plain(d, source_of, show_source) for d in diagnostics)
+        if summary_line:
+            text += summary(diagnostics, files) + "\n"
+        stream.write(text.translate(_RICH_DROPS).expandtabs(8))
+        return
     from rich.console import Console
     from rich.markup import escape
 
@@ -113,6 +120,22 @@ def print_text(
             console.print(f"      [cyan]= help:[/cyan] {escape(d.hint)}")
     if summary_line:
         console.print(summary(diagnostics, files), style="bold" if color else None)
+
+
+# Control characters rich drops from what it prints: bell, backspace, VT, form feed, CR.
+_RICH_DROPS = dict.fromkeys((7, 8, 11, 12, 13))
+
+
+def _plain(d: Diagnostic, source_of: Callable[[str], str | None], show_source: bool) -> str:
+    """One diagnostic as the rich branch of :func:`print_text` prints it without colour."""
+    out = f"{d.file}:{d.line}:{d.column}: {d.severity.value}: {d.message} [{d.code} {d.rule}]\n"
+    shown = excerpt(source_of(d.file), d.line, d.column) if show_source else None
+    if shown is not None:
+        gutter = f"{d.line:>5} | "
+        out += f"{gutter}{shown[0]}\n{' ' * (len(gutter) - 2)}| {shown[1]}\n"
+    if d.hint:
+        out += f"      = help: {d.hint}\n"
+    return out
 
 
 __all__ = ["echo", "excerpt", "print_text", "summary"]
