@@ -43,6 +43,9 @@ sys.path.insert(0, str(HERE))
 from corpus import LANGS, write_big_map, write_corpus  # noqa: E402
 
 BIN = Path(sys.executable).parent
+# Children run as an installed cjmap does: with bytecode caching (the warm-up writes the .pyc
+# files), even when this shell sets PYTHONDONTWRITEBYTECODE (every import would compile).
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 YAMLLINT_CONFIG = "extends: default\nrules:\n  line-length: disable\n  document-start: disable\n"
 
 
@@ -64,7 +67,7 @@ def run_process(argv: Sequence[str], cwd: Path, capture: bool = False) -> tuple[
         out: Any = log if capture else subprocess.DEVNULL
         start = time.perf_counter()
         proc = subprocess.Popen(
-            list(argv), cwd=cwd, stdout=out, stderr=out, stdin=subprocess.DEVNULL
+            list(argv), cwd=cwd, stdout=out, stderr=out, stdin=subprocess.DEVNULL, env=CHILD_ENV
         )
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
@@ -341,6 +344,7 @@ def import_times(argv: list[str], cwd: Path, repeats: int) -> dict[str, Any]:
             capture_output=True,
             text=True,
             check=False,
+            env=CHILD_ENV,
         )
         per: dict[str, float] = {}
         for line in done.stderr.splitlines():
@@ -377,6 +381,7 @@ def profile(name: str, argv: list[str], cwd: Path, out: Path, log: Callable[[str
         cwd=cwd,
         capture_output=True,
         check=False,
+        env=CHILD_ENV,
     )
     log(f"  profile {name}: {target}" if done.returncode in (0, 1) else f"  profile {name}: failed")
 
