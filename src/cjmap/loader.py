@@ -56,6 +56,7 @@ class SourceFile:
     data: Any = None
     positions: Positions = field(default_factory=Positions)
     complete: bool = True
+    poisoned: frozenset[tuple[int, int]] = frozenset()
 
 
 @dataclass
@@ -114,6 +115,7 @@ class Loader:
         source.data = parsed.data
         source.positions = parsed.positions
         source.complete = parsed.complete
+        source.poisoned = parsed.poisoned
         return source, parsed.diagnostics
 
     def _load(self, path: Path, follow_compares: bool) -> LoadedMap:
@@ -141,7 +143,13 @@ class Loader:
                 loaded.persona = Persona.model_validate(data)
             except ValidationError as exc:
                 loaded.diagnostics += _schema_problems(
-                    exc, Persona.model_validate, data, source.positions, file, Persona
+                    exc,
+                    Persona.model_validate,
+                    data,
+                    source.positions,
+                    file,
+                    Persona,
+                    poisoned=source.poisoned,
                 )
             return loaded
         version_problem = _check_version(data, source.positions, file)
@@ -157,7 +165,14 @@ class Loader:
             )
             others = {k: m for k, m in MODEL_BY_KIND.items() if k != kind}
             loaded.diagnostics += _schema_problems(
-                exc, _adapter().validate_python, data, source.positions, file, model, others
+                exc,
+                _adapter().validate_python,
+                data,
+                source.positions,
+                file,
+                model,
+                others,
+                poisoned=source.poisoned,
             )
             return loaded
         assign_stage_ids(doc)
@@ -217,6 +232,7 @@ class Loader:
                             source.positions,
                             source.file,
                             Persona,
+                            poisoned=source.poisoned,
                         )
                     )
             self._personas[key] = (source, persona, problems)
@@ -346,6 +362,8 @@ def _schema_problems(
     file: str,
     model: type[BaseModel],
     others: Mapping[str, type[BaseModel]] | None = None,
+    *,
+    poisoned: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Diagnostic]:
     """Pydantic's errors as diagnostics, at most :data:`MAX_PROBLEMS` of them.
 
@@ -353,6 +371,9 @@ def _schema_problems(
     dictionaries takes seconds and a gigabyte. So past the cap the data is clipped to the first
     items of every list (their indexes, hence their positions, stay the same) and validated
     again: the errors reported are the real errors of those first items.
+
+    Errors at ``poisoned`` positions (an alias, a tag, a number too long: already reported by
+    the YAML reader) are left out; they would only repeat the first problem.
     """
     count = exc.error_count()
     if count > MAX_PROBLEMS:
@@ -366,6 +387,7 @@ def _schema_problems(
         translate(exc, data, positions, file, model, dict(others or {}), root_tag=tag),
         key=Diagnostic.sort_key,
     )
+    found = [d for d in found if (d.line, d.column) not in poisoned]
     if count <= MAX_PROBLEMS or not found:
         return found
     shown = found[:MAX_PROBLEMS]

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cjmap import diagnostics as dg
-from cjmap.diagnostics import Diagnostic, echo
+from cjmap.diagnostics import Diagnostic, echo, printable
 
 Path_ = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -83,6 +83,9 @@ class Parsed:
     diagnostics: list[Diagnostic]
     # False when parsing stopped early: the data is partial and must not be validated further.
     complete: bool = True
+    # Where a value was replaced or kept as is after a problem already reported (an alias, a
+    # tag, a number too long): schema errors there would only repeat it.
+    poisoned: frozenset[Pos] = frozenset()
 
 
 class _Stop(Exception):
@@ -107,6 +110,17 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
                     "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)",
                 )
             ]
+    head = raw[:1000]
+    if len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) > len(head) // 4:
+        return None, [
+            _diag(
+                file,
+                (1, 1),
+                dg.ENCODING,
+                "the file looks encoded as UTF-16 (without a byte-order mark); cjmap reads UTF-8",
+                "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)",
+            )
+        ]
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
@@ -265,6 +279,8 @@ class _Builder:
         self.root: Any = None
         self.documents = 0
         self.nodes = 0
+        self.poisoned: set[Pos] = set()
+        self.aliases: set[str] = set()
 
     def error(self, pos: Pos, code: tuple[str, str], message: str, hint: str | None = None) -> None:
         self.diagnostics.append(_diag(self.file, pos, code, message, hint))
@@ -286,11 +302,12 @@ class _Builder:
             self.error(
                 self.mark(event.start_mark),
                 dg.UNSUPPORTED_YAML,
-                f"anchor &{event.anchor[:40]} is not supported in maps",
+                f"anchor &{printable(event.anchor[:40])} is not supported in maps",
                 "remove the anchor; repeat the value where it is needed",
             )
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _ALLOWED_TAGS:
+            self.poisoned.add(self.mark(event.start_mark))
             self.error(
                 self.mark(event.start_mark),
                 dg.UNSUPPORTED_YAML,
@@ -366,7 +383,8 @@ class _Builder:
                             f"number with {len(value)} digits is too long",
                             "quote it if it is text; numbers in maps are short",
                         )
-                        # Kept as text: no second, misleading error about its type.
+                        # Kept as text; no second, misleading error about its type.
+                        self.poisoned.add(pos)
                 if (
                     self.stack
                     and isinstance(self.stack[-1][0], dict)
@@ -407,13 +425,17 @@ class _Builder:
                 self.stack.pop()
             elif name == "AliasEvent":
                 self.nodes += 1
-                self.error(
-                    self.mark(event.start_mark),
-                    dg.UNSUPPORTED_YAML,
-                    f"alias *{event.anchor[:40]} is not supported in maps",
-                    "write the value out in full instead of referring to an anchor",
-                )
-                self.add(None, self.mark(event.start_mark))
+                pos = self.mark(event.start_mark)
+                self.poisoned.add(pos)
+                if event.anchor not in self.aliases:  # one error per anchor, not per use
+                    self.aliases.add(event.anchor)
+                    self.error(
+                        pos,
+                        dg.UNSUPPORTED_YAML,
+                        f"alias *{printable(event.anchor[:40])} is not supported in maps",
+                        "write the value out in full instead of referring to an anchor",
+                    )
+                self.add(None, pos)
             elif name == "DocumentStartEvent":
                 self.documents += 1
                 if self.documents > 1:
@@ -460,4 +482,10 @@ def parse(text: str, file: str) -> Parsed:
             builder.diagnostics.append(_syntax_error(exc, text, file))
         else:
             raise
-    return Parsed(builder.root, builder.positions, builder.diagnostics, complete)
+    return Parsed(
+        builder.root,
+        builder.positions,
+        builder.diagnostics,
+        complete,
+        frozenset(builder.poisoned),
+    )
