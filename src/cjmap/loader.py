@@ -351,7 +351,7 @@ def _check_version(data: dict[str, Any], positions: Positions, file: str) -> Dia
 _error = Diagnostic.error
 
 # Items of each list (and keys of each mapping) kept when a map has too many schema errors.
-_CLIP = 20
+_CLIP = MAX_PROBLEMS
 
 
 def _schema_problems(
@@ -392,7 +392,7 @@ def _schema_problems(
         return found
     shown = found[:MAX_PROBLEMS]
     last = shown[-1]
-    return [*shown, too_many(file, (last.line, last.column), (last.code, last.rule))]
+    return [*shown, too_many(file, (last.line, last.column), (last.code, last.rule), count)]
 
 
 def _clip(node: Any, known: frozenset[str]) -> Any:

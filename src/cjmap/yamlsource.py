@@ -145,15 +145,14 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
 _diag = Diagnostic.error
 
 
-def too_many(file: str, pos: Pos, code: tuple[str, str]) -> Diagnostic:
+def too_many(file: str, pos: Pos, code: tuple[str, str], total: int | None = None) -> Diagnostic:
     """The last diagnostic of a file with :data:`MAX_PROBLEMS` problems (``code``: theirs)."""
-    return _diag(
-        file,
-        pos,
-        code,
-        f"more than {MAX_PROBLEMS} problems; the rest of the file was not checked",
-        "fix the problems above and run cjmap again",
+    message = (
+        f"{total:,} problems in this file; only the first {MAX_PROBLEMS} are shown"
+        if total
+        else f"more than {MAX_PROBLEMS} problems; the rest of the file was not checked"
     )
+    return _diag(file, pos, code, message, "fix the problems above and run cjmap again")
 
 
 def resolve_scalar(value: str) -> Any:

@@ -1,0 +1,121 @@
+"""Shared helpers of the hostile-input tests: a project folder, the real CLI, a request counter."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from cjmap.diagnostics import Diagnostic
+from cjmap.validate import validate_paths
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY_ARGS = ("--today", "2027-02-01")
+
+VALID = """\
+cjmap: 1
+kind: current-state
+title: Buying online
+owner: CX team
+persona:
+  name: Colleen
+stages:
+  - name: Research
+    feeling: -1
+"""
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """An empty project root (it holds ``.git``)."""
+    root = tmp_path / "project"
+    (root / ".git").mkdir(parents=True)
+    return root
+
+
+def fixture(name: str, project: Path) -> Path:
+    """Copy ``fixtures/<name>`` into the project; return its path there."""
+    target = project / name
+    shutil.copyfile(FIXTURES / name, target)
+    return target
+
+
+def errors(*paths: Path) -> list[tuple[int, int, str, str]]:
+    """(line, column, code, message) of each error ``validate`` reports, sorted, deduplicated."""
+    result = validate_paths(list(paths))
+    return [
+        (d.line, d.column, d.code, d.message) for d in result.diagnostics if d.severity == "error"
+    ]
+
+
+def diagnostics(*paths: Path) -> list[Diagnostic]:
+    return validate_paths(list(paths)).diagnostics
+
+
+def cli(
+    *args: str | Path,
+    cwd: Path | None = None,
+    timeout: float = 120,
+    env: dict[str, str] | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """The real ``cjmap`` in a subprocess; a hang fails the test at ``timeout`` seconds."""
+    return subprocess.run(
+        [sys.executable, "-m", "cjmap", *map(str, args)],
+        cwd=cwd or ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env={**os.environ, "NO_COLOR": "1", "COLUMNS": "200", **(env or {})},
+        timeout=timeout,
+    )
+
+
+@dataclass
+class Requests:
+    """What a local HTTP server on 127.0.0.1 was asked for."""
+
+    port: int = 0
+    paths: list[str] = field(default_factory=list)
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+@pytest.fixture
+def server() -> Iterator[Requests]:
+    """A local web server that records every request (there must be none)."""
+    seen = Requests()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            seen.paths.append(self.path)
+            body = b"LEAKED"
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_POST = do_GET
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    seen.port = httpd.server_address[1]
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield seen
+    httpd.shutdown()
+    httpd.server_close()
