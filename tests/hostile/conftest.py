@@ -27,12 +27,44 @@ cjmap: 1
 kind: current-state
 title: Buying online
 owner: CX team
+reviewed: 2026-10-01
 persona:
   name: Colleen
+  goals: [Buy a vacuum that lasts]
+  needs: [Clear comparisons]
+  quote: "I have no time."
+  sources:
+    - kind: interview
+      note: 12 interviews
 stages:
   - name: Research
     feeling: -1
+    actions: [Reads reviews]
+    touchpoints:
+      - name: Review site
+        channel: reviews
+    owner: Marketing
+  - name: Purchase
+    feeling: 1
+    actions: [Pays]
+    moment_of_truth: true
+    touchpoints:
+      - name: Checkout
+        channel: website
+    metrics:
+      - name: Conversion
+        value: 2%
+        target: 3%
+    owner: Web team
+  - name: Delivery
+    feeling: 2
+    actions: [Unpacks]
+    touchpoints:
+      - name: Courier
+        channel: other
+    owner: Logistics
 """
+"""A small map without errors (lint included); its persona is inline."""
 
 
 @pytest.fixture
