@@ -133,7 +133,14 @@ _SCRIPT_SETS = (
     frozenset({"LATIN", "HAN", "KANA"}),
     frozenset({"LATIN", "HAN", "HANGUL"}),
 )
-_SCRIPT_ALIASES = {"CJK": "HAN", "HIRAGANA": "KANA", "KATAKANA": "KANA"}
+_SCRIPT_ALIASES = {
+    "CJK": "HAN",
+    "IDEOGRAPHIC": "HAN",
+    "HIRAGANA": "KANA",
+    "KATAKANA": "KANA",
+    "KATAKANA-HIRAGANA": "KANA",
+}
+_COMMON = frozenset({"MODIFIER"})  # modifier letters (ʼ) belong to no one script
 _INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cs", "Cn"})
 _INVISIBLE_MARKS = frozenset("\u034f\u17b4\u17b5\u180b\u180c\u180d\u180f")
 
@@ -144,7 +151,7 @@ def _script(ch: str) -> str | None:
         return None
     words = unicodedata.name(ch, "UNKNOWN").split()
     first = words[1] if words[0] in ("FULLWIDTH", "HALFWIDTH") and len(words) > 1 else words[0]
-    return _SCRIPT_ALIASES.get(first, first)
+    return None if first in _COMMON else _SCRIPT_ALIASES.get(first, first)
 
 
 def id_problem(ident: str) -> tuple[str, str] | None:

@@ -98,10 +98,20 @@ LOADER_CODES: dict[str, tuple[str, str]] = {
 _MAX_ECHO = 60
 
 
+# Invisible characters that are not format characters (Unicode's Default_Ignorable_Code_Point
+# outside Cf): the combining grapheme joiner, Hangul fillers, Khmer vowels inherent, Mongolian
+# and other variation selectors.
+_IGNORABLE = frozenset(
+    "\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+
+
 def _safe_char(ch: str) -> str:
     cat = unicodedata.category(ch)
     # Cc: controls (ANSI escapes, newlines); Cf: bidi overrides, zero-width; Zl/Zp: separators.
-    if cat in {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"}:
+    if cat in {"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"} or ch in _IGNORABLE:
         return f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}"
     return ch
 
