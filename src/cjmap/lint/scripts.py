@@ -11,10 +11,12 @@ Used by the language-mismatch rule. The judgement is deliberately forgiving of m
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import groupby
 
 # Scripts, by the first word of the Unicode character name.
 _PREFIXES = {
@@ -169,21 +171,32 @@ class Tally:
         return max(foreign)[1] if foreign else None
 
 
+_MARK = "\x00mark"  # _char_script's answer for a combining mark: not a script name
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=4096)
+def _char_script(ch: str) -> str | None:
+    return _MARK if unicodedata.category(ch) == "Mn" else script_of(ch)
+
+
 def words(text: str) -> list[tuple[str, str]]:
     """Runs of letters of one script (combining marks such as stress accents are skipped)."""
+    if text.isascii():  # ASCII letters are all Latin, and ASCII has no combining marks
+        return [(word, "Latin") for word in _ASCII_LETTERS.findall(text)]
     found: list[tuple[str, str]] = []
     current: list[str] = []
     current_script: str | None = None
-    for ch in text:
-        if unicodedata.category(ch) == "Mn":
+    # Runs of characters of one script at a time (groupby), not character by character.
+    for script, run in groupby(text, _char_script):
+        if script is _MARK:
             continue
-        script = script_of(ch)
         if script is not None and script == current_script:
-            current.append(ch)
+            current.extend(run)
             continue
         if current and current_script is not None:
             found.append(("".join(current), current_script))
-        current = [ch] if script is not None else []
+        current = list(run) if script is not None else []
         current_script = script
     if current and current_script is not None:
         found.append(("".join(current), current_script))

@@ -79,10 +79,13 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     expected = scripts.expected_scripts(lang)
     if expected is None:
         return
-    texts = list(prose(ctx.loaded.source.data))
+    # Each text is tallied once; the whole map's tally is the sum of the texts' tallies.
+    texts = [(path, text, scripts.Tally()) for path, text in prose(ctx.loaded.source.data)]
     whole = scripts.Tally()
-    for _, text in texts:
-        whole.add(text)
+    for _, text, tally in texts:
+        tally.add(text)
+        whole.weights.update(tally.weights)
+        whole.cyrillic_words += tally.cyrillic_words
     lang_given = ctx.has_key(("lang",))
     foreign = whole.outside(expected)
     if foreign >= MIN_MAP_LETTERS and foreign / max(whole.total(), 1) > MAP_SHARE:
@@ -100,9 +103,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
         )
         return
     yield from _alphabet(ctx, whole, lang, lang_given)
-    for path, text in texts:
-        tally = scripts.Tally()
-        tally.add(text)
+    for path, text, tally in texts:
         outside = tally.outside(expected)
         if (
             outside >= ctx.options["min_letters"]
