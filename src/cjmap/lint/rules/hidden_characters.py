@@ -40,6 +40,7 @@ point the message names. In VS Code, "editor.unicodeHighlight.invisibleCharacter
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -75,6 +76,22 @@ INVISIBLE = frozenset(
 )
 
 
+def _ranges(chars: frozenset[str]) -> str:
+    """A regex class body for ``chars``, as ranges (a long list of single characters above
+    U+FFFF makes every search slow)."""
+    spans: list[list[int]] = []
+    for code in sorted(map(ord, chars)):
+        if spans and code == spans[-1][1] + 1:
+            spans[-1][1] = code
+        else:
+            spans.append([code, code])
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in spans)
+
+
+# Every character hidden() reports: BIDI, INVISIBLE, and the Cc controls but tab, LF and CR.
+_ANY_HIDDEN = re.compile(f"[{_ranges(BIDI | INVISIBLE)}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _why(ch: str) -> str:
     if ch in BIDI:
         return "a bidi control that changes how the text around it is displayed (Trojan Source)"
@@ -88,6 +105,8 @@ def _name(ch: str) -> str:
 
 
 def hidden(text: str) -> list[str]:
+    if _ANY_HIDDEN.search(text) is None:  # almost every text: one regex scan, not per character
+        return []
     return [
         ch
         for ch in text
