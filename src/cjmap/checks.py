@@ -229,4 +229,46 @@ def _describe(ident: str, other: str) -> str:
     return _name_letters([a for a, b in zip(ident, other, strict=False) if a != b])
 
 
+def check_resolves(
+    doc: AnyMap, compared: AnyMap | None, positions: Positions, file: str
+) -> Iterator[Diagnostic]:
+    """``resolves`` names pain points of the compared current-state map, and only there."""
+    if not isinstance(doc, CurrentStateMap | FutureStateMap):
+        return
+    pains = (
+        {p.id for s in compared.stages for p in s.pain_points if p.id}
+        if isinstance(compared, CurrentStateMap)
+        else set()
+    )
+    for s_index, stage in enumerate(doc.stages):
+        for o_index, opp in enumerate(stage.opportunities):
+            base: Path_ = ("stages", s_index, "opportunities", o_index, "resolves")
+            if not opp.resolves:
+                continue
+            if isinstance(doc, CurrentStateMap):
+                yield _error(
+                    file,
+                    positions.key(base),
+                    dg.REFERENCE,
+                    "`resolves` is for future-state maps",
+                    "in a current-state map, use `addresses` to name the pain points of this map",
+                )
+                continue
+            if compared is None:
+                # No usable `compares`: reported on `compares` itself (or by lint CJM111).
+                continue
+            for r_index, ref in enumerate(opp.resolves):
+                if ref in pains:
+                    continue
+                close = difflib.get_close_matches(ref, sorted(pains), n=1, cutoff=0.6)
+                guess = f" (did you mean '{close[0]}'?)" if close else ""
+                yield _error(
+                    file,
+                    positions.value((*base, r_index)),
+                    dg.REFERENCE,
+                    f"resolves {echo(ref)}, but the compared map has no pain point with that id{guess}",
+                    "`resolves` names pain point ids of the current-state map in `compares`",
+                )
+
+
 _error = Diagnostic.error

@@ -357,6 +357,11 @@ def example_maps() -> dict[str, str]:
     out: dict[str, str] = {}
     for kind, model in MODEL_BY_KIND.items():
         data = example_data(model)
+        if kind != "future-state":
+            # `resolves` names pain points of a compared map: future-state maps only.
+            for stage in data.get("stages", []):
+                for opportunity in stage.get("opportunities", []):
+                    opportunity.pop("resolves", None)
         ordered = {"cjmap": data.pop("cjmap"), "kind": data.pop("kind"), **data}
         out[kind] = _yaml(ordered)
     return out

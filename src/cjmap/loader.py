@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cjmap import diagnostics as dg
-from cjmap.checks import assign_stage_ids, check_ids
+from cjmap.checks import assign_stage_ids, check_ids, check_resolves
 from cjmap.diagnostics import Diagnostic, echo, has_errors
 from cjmap.model import MODEL_BY_KIND, AnyMap, FutureStateMap, JourneyMap, Persona
 from cjmap.project import (
@@ -187,6 +187,8 @@ class Loader:
         self._attach_persona(loaded)
         if follow_compares and isinstance(doc, FutureStateMap) and doc.compares:
             self._attach_compares(loaded, doc.compares)
+        elif not isinstance(doc, FutureStateMap):
+            loaded.diagnostics += check_resolves(doc, None, source.positions, file)
         loaded.diagnostics.sort(key=Diagnostic.sort_key)
         return loaded
 
@@ -302,6 +304,10 @@ class Loader:
             )
             return
         loaded.compares = other
+        if loaded.doc is not None:
+            loaded.diagnostics += check_resolves(
+                loaded.doc, other.doc, loaded.source.positions, loaded.file
+            )
 
 
 def load_map(path: Path) -> LoadedMap:

@@ -108,6 +108,14 @@ class Opportunity(Strict):
         description="Ids of the pain points (in any stage of this map) this opportunity removes.",
         examples=[["too-much-content"]],
     )
+    resolves: list[Id] = Field(
+        default_factory=list,
+        description=(
+            "Future-state maps only: ids of pain points in the compared current-state map "
+            "(`compares`) that this opportunity resolves."
+        ),
+        examples=[["too-much-content"]],
+    )
     actions: list[ActionItem] = Field(
         default_factory=list,
         description="The action plan: concrete items with owners.",

@@ -643,11 +643,18 @@ class Builder:
         for stage in current.stages:
             for pain in stage.pain_points:
                 number += 1
+                # Today's opportunities that address it, and the future map's that say they
+                # resolve it (`resolves`).
                 by = [
                     o
                     for s in current.stages
                     for o in s.opportunities
                     if pain.id and pain.id in o.addresses
+                ] + [
+                    o
+                    for s in future.stages
+                    for o in s.opportunities
+                    if pain.id and pain.id in o.resolves
                 ]
                 actions = [a for o in by for a in o.actions if a.status != Status.dropped]
                 done = sum(1 for a in actions if a.status == Status.done)
