@@ -94,6 +94,12 @@ def smooth_path(points: Sequence[tuple[float, float]]) -> str:
     xs = [p[0] for p in points]
     ys = [p[1] for p in points]
     h = [xs[i + 1] - xs[i] for i in range(n - 1)]
+    if any(step <= 0 for step in h):
+        # Two points at the same x (two moments at one time): straight segments, no division
+        # by zero (a map must not crash the renderer).
+        return " ".join(
+            f"{'M' if i == 0 else 'L'}{_fmt(x)} {_fmt(y)}" for i, (x, y) in enumerate(points)
+        )
     delta = [(ys[i + 1] - ys[i]) / h[i] for i in range(n - 1)]
     m = [0.0] * n
     m[0] = delta[0]
