@@ -300,6 +300,8 @@ def _limited(job: Job, limits: Limits, send: Connection) -> None:
     if hard_cpu != resource.RLIM_INFINITY:
         soft, wanted_hard = min(soft, hard_cpu), min(wanted_hard, hard_cpu)
     signal.signal(signal.SIGXCPU, _on_cpu_limit)
+    # Ctrl-C reaches the whole process group: the parent reports it and kills the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_CPU, (soft, wanted_hard))
     try:
         outcome = render_one(job)
