@@ -1,0 +1,107 @@
+"""Bounded time and memory on any input (docs/security.md states the bounds).
+
+``validate`` is bounded by the caps of the reader (8 MB, 1,000,000 values, 64 levels, 100
+problems per file): these tests run it under a hard address-space limit. ``render`` runs each
+map in a worker with CPU and memory limits: these tests lower them and check that a map that
+needs more is a clean, reported problem with no output written.
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cjmap.render.batch import Limits
+
+from . import generate
+from .conftest import ROOT, cli
+
+OLD = b"old output\n"
+GB = 1024**3
+
+
+def run_limited(
+    args: list[str], memory: int, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """The CLI with a hard address-space limit: going over it fails the run."""
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+    return subprocess.run(
+        [sys.executable, "-m", "cjmap", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        preexec_fn=limit,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="module")
+def stages_30(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A valid map of about 30 stages (WeasyPrint needs ~20 s of CPU for it)."""
+    folder = tmp_path_factory.mktemp("render-limits")
+    (folder / ".git").mkdir()
+    path = folder / "big.cjm.yaml"
+    path.write_text(generate.big_map(50_000))
+    return path
+
+
+def test_render_stops_at_its_cpu_limit(stages_30: Path) -> None:
+    target = stages_30.parent / "big.pdf"
+    target.write_bytes(OLD)
+    result = cli("render", stages_30, "-o", target, env={"CJMAP_RENDER_SECONDS": "2"}, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert (
+        f"cjmap: {stages_30}: rendering stopped at its limit of 2 s of CPU time: the map is too "
+        "large to render (split it; CJMAP_RENDER_SECONDS raises the limit)"
+    ) in result.stderr
+    assert target.read_bytes() == OLD
+    assert sorted(p.name for p in stages_30.parent.iterdir()) == [".git", "big.cjm.yaml", "big.pdf"]
+
+
+def test_render_stops_at_its_memory_limit(stages_30: Path) -> None:
+    target = stages_30.parent / "mem.pdf"
+    result = cli(
+        "render", stages_30, "-o", target, env={"CJMAP_RENDER_MEMORY_MB": "200"}, timeout=120
+    )
+    assert result.returncode == 1, result.stderr
+    assert "rendering stopped at its limit of 200 MB of memory" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not target.exists()
+
+
+def test_default_limits() -> None:
+    assert Limits() == Limits(cpu_seconds=120, memory_mb=2048)
+    assert Limits().wall_seconds == 390
+
+
+def test_validate_millions_of_values_in_one_gigabyte(project: Path) -> None:
+    path = project / "wide.cjm.yaml"
+    path.write_text(generate.wide_list(4_000_000))
+    result = run_limited(["validate", "--no-source", str(path)], memory=GB)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "error: more than 1,000,000 values in one file" in result.stdout
+
+
+def test_validate_a_million_errors_in_one_gigabyte(project: Path) -> None:
+    path = project / "bad.cjm.yaml"
+    path.write_text(generate.HEAD + "tags: [" + ",".join(["1"] * 900_000) + "]\n")
+    result = run_limited(["validate", "--no-source", str(path)], memory=GB)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert "900,000 problems in this file; only the first 100 are shown" in result.stdout
+    assert result.stdout.count("error: tags must be text, got a number") == 100
+
+
+def test_validate_an_8_mb_map_in_one_gigabyte(project: Path) -> None:
+    path = project / "big.cjm.yaml"
+    path.write_text(generate.big_map(7_900_000))
+    result = run_limited(["validate", "--no-source", "--today", "2027-02-01", str(path)], memory=GB)
+    assert result.returncode in (0, 1), result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    assert "1 file checked" in result.stdout
