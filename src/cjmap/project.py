@@ -127,8 +127,12 @@ def _is_within(path: Path, root: Path) -> bool:
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """Read a regular file of at most ``limit`` bytes; FIFOs, devices and folders are refused.
 
-    The type check comes before ``open`` because opening a FIFO blocks forever.
+    The type check comes before ``open`` because opening a FIFO blocks forever. A symlink (or a
+    file in a symlinked folder) is read only if it resolves inside the file's project root: a
+    pull request can add ``.cjmap.yaml -> ~/.aws/credentials``, and the configuration's error
+    messages would quote its keys.
     """
+    check_map_path(path, find_root(path))
     try:
         info = path.stat()
     except FileNotFoundError:

@@ -198,3 +198,17 @@ def test_file_names_with_control_characters(project: Path) -> None:
     assert "the file name contains U+000A, a control or invisible character" in line
     github = cli("validate", "--format", "github", project).stdout.splitlines()
     assert [line.split(" ", 1)[0] for line in github[:-1]] == ["::error"]
+
+
+@pytest.mark.parametrize("name", [".cjmap.yaml", "pyproject.toml"])
+def test_configuration_symlink_out_of_the_project_is_refused(
+    project: Path, secret: Path, name: str
+) -> None:
+    (project / name).symlink_to(secret)
+    (project / "map.cjm.yaml").write_text(VALID)
+    result = cli("validate", project / "map.cjm.yaml")
+    assert result.returncode == 2
+    assert f"{name}:1:1: error: the file is a symlink that points outside the project root" in (
+        result.stdout + result.stderr
+    )
+    assert "AWS_SECRET" not in result.stdout + result.stderr
