@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -17,6 +18,10 @@ class TemplateChoice(StrEnum):
     future_state = "future-state"
     day_in_the_life = "day-in-the-life"
     empathy = "empathy"
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @app.command()
@@ -90,6 +95,11 @@ def watch(
         say=say,
     )
     stop = threading.Event()
+    # A job started in the background by a non-interactive shell (CI runners, `cmd &`) inherits
+    # SIGINT ignored, and Python then keeps ignoring it: install handlers so that Ctrl-C and
+    # SIGTERM always stop the watch cleanly.
+    signal.signal(signal.SIGINT, _interrupt)
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         if open_browser and server is not None:
             import webbrowser
