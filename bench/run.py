@@ -107,6 +107,9 @@ class Command:
     def check(self, keep: bool = False) -> bool:
         """The warm-up: every process must exit as expected, or the row is skipped. Untimed
         unless ``keep`` (``--no-warmup``), when it is the first sample."""
+        if self.argv is None and self.sequence is None:  # the tool is not installed
+            self.error = self.error or f"{self.name}: nothing to run"
+            return False
         return self.measure(check=True, keep=keep)
 
     def measure(self, check: bool = False, keep: bool = True) -> bool:
