@@ -418,8 +418,9 @@ def _collect(
     code = process.exitcode
     if code in (-signal.SIGXCPU, -signal.SIGKILL):
         return Outcome(job, "map", _over_time(limits), seconds)
-    if code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS):
-        # Native code (cairo, pango) failing an allocation under the memory limit.
+    if code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS, -signal.SIGTRAP):
+        # Native code (cairo, pango) failing an allocation under the memory limit; GLib's
+        # g_error() on a failed allocation raises SIGTRAP.
         return Outcome(job, "map", _over_memory(limits), seconds)
     return Outcome(job, "internal", f"the render worker stopped (exit code {code})", seconds)
 
