@@ -89,19 +89,23 @@ def test_validate_millions_of_values_in_one_gigabyte(project: Path) -> None:
     assert "error: more than 1,000,000 values in one file" in result.stdout
 
 
-def test_validate_a_million_errors_in_one_gigabyte(project: Path) -> None:
+def test_validate_900_000_errors_in_one_gigabyte(project: Path) -> None:
+    """A hundred located errors (the first items), then the total; not 900,000 lines."""
     path = project / "bad.cjm.yaml"
     path.write_text(generate.HEAD + "tags: [" + ",".join(["1"] * 900_000) + "]\n")
     result = run_limited(["validate", "--no-source", str(path)], memory=GB)
     assert result.returncode == 1, result.stderr[-2000:]
     assert "900,000 problems in this file; only the first 100 are shown" in result.stdout
     assert result.stdout.count("error: tags must be text, got a number") == 100
+    for i in (0, 99):
+        assert f":4:{8 + 2 * i}: error: tags must be text, got a number" in result.stdout
 
 
 def test_validate_an_8_mb_map_in_one_gigabyte(project: Path) -> None:
     path = project / "big.cjm.yaml"
     path.write_text(generate.big_map(7_900_000))
     result = run_limited(["validate", "--no-source", "--today", "2027-02-01", str(path)], memory=GB)
-    assert result.returncode in (0, 1), result.stderr[-2000:]
-    assert "Traceback" not in result.stderr
-    assert "1 file checked" in result.stdout
+    # Valid: ~4,800 stages, only lint warnings (no stage owners, few metrics...).
+    assert result.returncode == 0, result.stderr[-2000:]
+    summary = result.stdout.splitlines()[-1]
+    assert summary.startswith("1 file checked: ") and " error" not in summary
