@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TextIO
 
 from cjmap.diagnostics import Diagnostic, Severity, echo
@@ -37,11 +38,18 @@ def _printable(line: str) -> str:
     )
 
 
+@lru_cache(maxsize=8)
+def _lines(text: str) -> list[str]:
+    # One split per file, not per finding: a multi-MB map with thousands of findings otherwise
+    # spends minutes re-splitting (str caches its hash, so the lookup is cheap).
+    return text.splitlines()
+
+
 def excerpt(text: str | None, line: int, column: int) -> tuple[str, str] | None:
     """The source line (clipped around the column) and a caret line under the column."""
     if text is None:
         return None
-    lines = text.splitlines()
+    lines = _lines(text)
     if not 1 <= line <= len(lines):
         return None
     source = _printable(lines[line - 1])
