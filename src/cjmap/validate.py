@@ -20,10 +20,13 @@ from typing import TYPE_CHECKING
 
 from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.loader import LoadedMap, Loader
-from cjmap.project import collect_maps, display
+from cjmap.project import collect_maps, display, find_root
 
 if TYPE_CHECKING:
     from cjmap.lint.config import LintSettings
+
+# From this many files, `jobs` > 1 splits them between worker processes.
+PARALLEL_FROM = 64
 
 
 @dataclass
@@ -35,15 +38,16 @@ class ValidationResult:
     missing: list[tuple[str, str]] = field(default_factory=list)
     sources: dict[str, str | None] = field(default_factory=dict)
     today: dt.date = field(default_factory=dt.date.today)
+    checked_files: list[str] = field(default_factory=list)
 
     @property
     def files(self) -> int:
-        return len(self.maps)
+        return len(self.checked_files)
 
     @property
     def checked(self) -> list[str]:
         """The files checked, as given (maps; persona and compared files are not counted)."""
-        return [m.file for m in self.maps]
+        return self.checked_files
 
     def worst(self) -> Severity | None:
         if not self.diagnostics:
@@ -67,17 +71,34 @@ def validate_paths(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     lint: bool = True,
+    jobs: int = 1,
 ) -> ValidationResult:
-    """Load and lint the maps named by ``paths`` (folders: every ``*.cjm.yaml`` below, sorted)."""
+    """Load and lint the maps named by ``paths`` (folders: every ``*.cjm.yaml`` below, sorted).
+
+    With ``jobs`` > 1 and at least ``PARALLEL_FROM`` files, that many worker processes share
+    the files (the command line's mode): the diagnostics are the same, but the result keeps no
+    ``maps`` and only the sources of the files that have diagnostics.
+    """
     result = ValidationResult(today=today or dt.date.today())
     files, missing = collect_maps(paths)
     result.missing = [(display(p), why) for p, why in missing]
     loader = Loader()
     settings = _Settings(config, select, ignore)
+    if jobs > 1 and len(files) >= PARALLEL_FROM:
+        from cjmap.parallel import validate_in_workers
+
+        if lint:  # a bad configuration fails here, as it would one map at a time
+            for root in {find_root(path) for path in files}:
+                settings.for_root(root)
+        options = {"today": result.today, "config": config, "select": select, "ignore": ignore}
+        parts = validate_in_workers(files, jobs, {**options, "lint": lint})
+        if parts is not None:
+            return _merged(result, parts)
     seen: set[Diagnostic] = set()
     for path in files:
         loaded = loader.load(path)
         result.maps.append(loaded)
+        result.checked_files.append(loaded.file)
         compared = loaded.compares.source if loaded.compares is not None else None
         for source in (loaded.source, loaded.persona_source, compared):
             if source is not None:
@@ -88,6 +109,20 @@ def validate_paths(
 
             found += lint_map(loaded, settings.for_root(loaded.root), result.today)
         for d in found:
+            if d not in seen:
+                seen.add(d)
+                result.diagnostics.append(d)
+    result.diagnostics.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _merged(result: ValidationResult, parts: list[ValidationResult]) -> ValidationResult:
+    """The result of the workers' parts, in file order, as one run would have found it."""
+    seen: set[Diagnostic] = set()
+    for part in parts:
+        result.checked_files += part.checked_files
+        result.sources.update(part.sources)
+        for d in part.diagnostics:
             if d not in seen:
                 seen.add(d)
                 result.diagnostics.append(d)

@@ -110,12 +110,19 @@ def validate(
     """
     from cjmap.config import ConfigError
     from cjmap.lint import UsageError
+    from cjmap.parallel import default_jobs
     from cjmap.validate import validate_paths
 
     day = _parse_day(today)
     try:
         result = validate_paths(
-            paths, today=day, config=config, select=select, ignore=ignore, lint=not no_lint
+            paths,
+            today=day,
+            config=config,
+            select=select,
+            ignore=ignore,
+            lint=not no_lint,
+            jobs=default_jobs(),  # many maps: checked on every core (cjmap.parallel)
         )
     except ConfigError as exc:
         from cjmap.report.text import print_text
@@ -134,7 +141,7 @@ def validate(
         raise _fail(str(exc)) from None
     for name, why in result.missing:
         print(f"cjmap: {name}: {why}", file=sys.stderr)
-    if result.missing and not result.maps:
+    if result.missing and not result.checked:
         raise typer.Exit(EXIT_USAGE)
     _emit(result, output_format, output, no_source)
     if result.missing:
