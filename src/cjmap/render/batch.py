@@ -235,6 +235,18 @@ def _init_worker(pdf: bool) -> None:
         import weasyprint  # type: ignore[import-untyped]  # noqa: F401
 
 
+def _compile_templates(langs: set[str]) -> None:
+    """Compile every template for each language before the workers fork: each worker would
+    otherwise import and compile them again for its one map (~0.3 s of every map)."""
+    from cjmap.render.html import environment, templates_root
+
+    names = [node.name for node in templates_root().iterdir() if node.name.endswith(".j2")]
+    for lang in sorted(langs):
+        env = environment(lang)
+        for name in names:
+            env.get_template(name)
+
+
 def default_workers() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -494,5 +506,7 @@ def render_paths(
     ]
     if on_start:
         on_start(len(jobs))
+    if len(jobs) > 1:
+        _compile_templates({m.doc.lang for m in valid if m.doc is not None})
     batch = render_jobs(jobs, workers=workers, on_done=on_done)
     return RenderRun(validation, batch, blocked)
