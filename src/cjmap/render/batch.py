@@ -290,6 +290,11 @@ class _OverTime(Exception):
 
 
 def _on_cpu_limit(signum: int, frame: object) -> None:
+    import signal
+
+    # Past the soft limit the kernel sends SIGXCPU every CPU second: raise once, so that the
+    # outcome can still be reported (the hard limit kills the worker 10 s later regardless).
+    signal.signal(signal.SIGXCPU, signal.SIG_IGN)
     raise _OverTime
 
 
@@ -323,8 +328,14 @@ def _limited(job: Job, limits: Limits, send: Connection) -> None:
         outcome = Outcome(job, "map", _over_memory(limits), time.perf_counter() - start)
     except Exception as exc:  # a bug: reported as an internal error, the batch goes on
         outcome = Outcome(job, "internal", f"{type(exc).__name__}: {exc}")
-    send.send(outcome)
-    send.close()
+    try:
+        send.send(outcome)
+        send.close()
+    except MemoryError:
+        os._exit(_EXIT_MEMORY)  # the parent reports the memory limit
+
+
+_EXIT_MEMORY = 75
 
 
 def _over_time(limits: Limits) -> str:
@@ -430,7 +441,7 @@ def _collect(
     code = process.exitcode
     if code in (-signal.SIGXCPU, -signal.SIGKILL):
         return Outcome(job, "map", _over_time(limits), seconds)
-    if code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS, -signal.SIGTRAP):
+    if code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS, -signal.SIGTRAP, _EXIT_MEMORY):
         # Native code (cairo, pango) failing an allocation under the memory limit; GLib's
         # g_error() on a failed allocation raises SIGTRAP.
         return Outcome(job, "map", _over_memory(limits), seconds)
