@@ -8,8 +8,9 @@ The normal suite runs a few dozen cases (about 20 s). Run it longer on demand::
 
     CJMAP_FUZZ_EXAMPLES=20000 .venv/bin/pytest tests/fuzz -p no:cacheprovider -q
 
-``CJMAP_FUZZ_PDF_ONE_IN`` (default 40) sets how often a valid map is also rendered to PDF, and
-``CJMAP_FUZZ_CLI_EXAMPLES`` (default 4) how many cases go through the real command line.
+``CJMAP_FUZZ_PDF_ONE_IN`` (default 40) sets how often a valid map is also rendered to PDF,
+``CJMAP_FUZZ_CLI_EXAMPLES`` (default 4) how many cases go through the real command line, and
+``CJMAP_FUZZ_PROGRESS=FILE`` makes a long run note its progress in FILE every 100 cases.
 docs/security.md records the long runs and what they found.
 """
 
@@ -32,6 +33,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from cjmap.diagnostics import has_errors, unsafe_characters
+from cjmap.render.batch import Limits
 from cjmap.report import github, text
 from cjmap.report import json as json_report
 from cjmap.validate import ValidationResult, validate_paths
@@ -41,8 +43,25 @@ from .strategies import MARKER_TAG, Case, cases
 EXAMPLES_N = int(os.environ.get("CJMAP_FUZZ_EXAMPLES", "40"))
 PDF_ONE_IN = int(os.environ.get("CJMAP_FUZZ_PDF_ONE_IN", "40"))
 CLI_N = int(os.environ.get("CJMAP_FUZZ_CLI_EXAMPLES", "4"))
-CASE_SECONDS = 60.0
-"""A generous bound for one case (a typical case takes 50-300 ms; a PDF 1-4 s)."""
+CASE_SECONDS = Limits().cpu_seconds + 30.0
+"""The bound of one case: a typical case takes 50-300 ms and a PDF 1-4 s, but WeasyPrint may
+spend a minute laying out a fuzzed 10,000-letter word; ``cjmap render`` stops any map at its
+CPU limit (tests/hostile/test_resources.py), so only a case beyond that limit is a hang."""
+PROGRESS = os.environ.get("CJMAP_FUZZ_PROGRESS")
+"""A file that gets one line per 100 cases of a long run (cases so far, valid maps so far)."""
+_count = {"cases": 0, "valid": 0}
+
+
+def progress(valid: bool) -> None:
+    _count["cases"] += 1
+    _count["valid"] += valid
+    if PROGRESS and _count["cases"] % 100 == 0:
+        with open(PROGRESS, "a", encoding="utf-8") as handle:
+            handle.write(
+                f"{time.strftime('%H:%M:%S')} {_count['cases']} cases, {_count['valid']} valid\n"
+            )
+
+
 TODAY = dt.date(2027, 2, 1)
 
 FUZZ = settings(
@@ -138,6 +157,7 @@ def test_validate_and_render_never_crash(workdir: Path, case: Case, pdf: int) ->
         result = validate_paths([target if is_map else folder], today=TODAY)
         errors = sorted({d.code for d in result.diagnostics if d.severity == "error"})
         event("valid" if not errors else "errors: " + " ".join(errors[:3]))
+        progress(not errors)
         check_diagnostics(result)
         check_printers(result)
         check_render(result, target, pdf == 1)
