@@ -166,12 +166,16 @@ class _Progress:
         self._bar = bar
 
     def done(self, outcome: Outcome) -> None:
+        if self._bar is None:  # no bar (one map, or not a terminal): do not import rich
+            return
         from rich.progress import Progress
 
         if isinstance(self._bar, Progress):
             self._bar.advance(self._task)  # type: ignore[arg-type]
 
     def stop(self) -> None:
+        if self._bar is None:
+            return
         from rich.progress import Progress
 
         if isinstance(self._bar, Progress):
