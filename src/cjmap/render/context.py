@@ -7,6 +7,7 @@ Every value a map supplies stays a plain string here; the templates autoescape i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gettext
 import os
@@ -41,6 +42,7 @@ from cjmap.render.icons import (
     status_icon,
 )
 from cjmap.render.layout import GEOMETRY, PageGeometry, Paper, chunk_sizes
+from cjmap.render.wrapping import soften_all
 
 
 def N_(message: str) -> str:
@@ -892,6 +894,15 @@ def _arrange(
     return lefts, row_of
 
 
+def _softened(loaded: LoadedMap) -> LoadedMap:
+    """``loaded`` with break opportunities in overlong words (see :mod:`.wrapping`)."""
+    doc, persona = soften_all(loaded.doc), soften_all(loaded.persona)
+    compares = _softened(loaded.compares) if loaded.compares else None
+    if doc is loaded.doc and persona is loaded.persona and compares is loaded.compares:
+        return loaded
+    return dataclasses.replace(loaded, doc=doc, persona=persona, compares=compares)
+
+
 def build_context(
     loaded: LoadedMap,
     *,
@@ -903,7 +914,7 @@ def build_context(
     if loaded.doc is None:
         raise ValueError("cannot render a map that did not load")
     kind = template or loaded.doc.kind
-    return Builder(loaded, template=kind, paper=Paper(paper), on=on or today()).build()
+    return Builder(_softened(loaded), template=kind, paper=Paper(paper), on=on or today()).build()
 
 
 __all__ = ["PageContext", "build_context", "initials", "today"]

@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cjmap.render.context import build_context
+from cjmap.render.pdf import render_pdf
+from cjmap.render.wrapping import CHUNK, LONG_RUN, ZWSP, soften, soften_all
+
+from .conftest import ON, load, pdf_text, squash, write_map
+
+
+def test_ordinary_text_is_the_same_object() -> None:
+    for text in (
+        "Awareness",
+        "https://example.com/" + "a" * (LONG_RUN - 20),
+        "word " * 1000,
+        "中文字" * 1000,  # Chinese breaks between ideographs without help
+        "",
+    ):
+        assert soften(text) is text
+
+
+def test_an_overlong_run_gets_a_break_every_chunk() -> None:
+    word = "x" * 1000
+    out = soften(f"before {word} after")
+    assert out.replace(ZWSP, "") == f"before {word} after"
+    middle = out.split(" ")[1]
+    assert all(len(part) == CHUNK for part in middle.split(ZWSP)[:-1])
+    assert 0 < len(middle.split(ZWSP)[-1]) <= CHUNK
+    assert not middle.endswith(ZWSP)
+
+
+def test_cyrillic_runs_are_broken_too() -> None:
+    word = "ж" * (LONG_RUN + 1)
+    assert ZWSP in soften(word)
+
+
+def test_soften_all_copies_only_what_changes(tmp_path: Path) -> None:
+    word = "a" * 5000
+    path = write_map(
+        tmp_path,
+        "m.cjm.yaml",
+        f"cjmap: 1\nkind: current-state\ntitle: T\nstages:\n"
+        f"  - name: {word}\n  - name: Short\n    touchpoints:\n      - name: {word}\n        channel: website\n",
+    )
+    loaded = load(path)
+    assert loaded.doc is not None
+    soft = soften_all(loaded.doc)
+    assert soft is not loaded.doc
+    assert loaded.doc.stages[0].name == word  # the loaded map is untouched
+    assert soft.stages[0].name.replace(ZWSP, "") == word
+    assert soft.stages[1].name == "Short"
+    assert ZWSP in soft.stages[1].touchpoints[0].name
+    untouched = load(Path(__file__).parent / "fixtures" / "bare.cjm.yaml")
+    assert soften_all(untouched.doc) is untouched.doc
+
+
+def test_the_context_shows_the_softened_word(tmp_path: Path) -> None:
+    word = "b" * 3000
+    path = write_map(
+        tmp_path,
+        "m.cjm.yaml",
+        f"cjmap: 1\nkind: current-state\ntitle: T\nstages:\n  - name: {word}\n",
+    )
+    page = build_context(load(path), on=ON)
+    assert page.stages[0].name.replace(ZWSP, "") == word
+    assert ZWSP in page.stages[0].name
+
+
+def test_a_ten_thousand_letter_word_is_all_in_the_pdf(tmp_path: Path) -> None:
+    # Without break opportunities WeasyPrint needs ~25 s of CPU for this word (quadratic).
+    word = "".join(chr(ord("a") + i % 26) for i in range(10_000))
+    path = write_map(
+        tmp_path,
+        "m.cjm.yaml",
+        f"cjmap: 1\nkind: current-state\ntitle: T\nstages:\n  - name: A\n    thoughts: [{word}]\n",
+    )
+    pages = [squash(p).replace(ZWSP, "") for p in pdf_text(render_pdf(load(path), on=ON))]
+    # The cell runs over several pages (the header row repeats between the parts).
+    parts = [max(re.findall("[a-z]+", page), key=len) for page in pages]
+    assert word in "".join(p for p in parts if len(p) > 100)
