@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from io import BytesIO
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from pypdf import PdfReader
 from cjmap.model import CurrentStateMap, DayInTheLifeMap, EmpathyMap, FutureStateMap
 from cjmap.render.pdf import MissingGlyphs, RenderLog, html_to_pdf, render_pdf
 
-from .conftest import FIXTURES, ON, Rendered, load, pdf_text, squash
+from .conftest import FIXTURES, ON, Rendered, load, pdf_text, squash, write_map
 
 # Labels the templates write, as a speaker of each language expects to read them.
 LABELS: dict[str, dict[str, list[str]]] = {
@@ -208,3 +209,28 @@ def test_chinese_text_draws_no_notdef_box(rendered_examples: dict[str, Rendered]
     rendered = rendered_examples["zh/online-shop.cjm.yaml"]
     assert rendered.pdf.startswith(b"%PDF")
     assert "王晓雯" in squash("".join(pdf_text(rendered.pdf)))
+
+
+def test_a_long_description_or_name_never_drops_the_grid_head(tmp_path: Path) -> None:
+    # The head row repeats on every page and cannot break: a head taller than a page is
+    # dropped by WeasyPrint, with every stage name in it. Descriptions live in the first body
+    # row (which may break) and names are cut after HEADING_CHARS in the head.
+    about = " ".join(["Customers compare offers on several sites before they decide."] * 25)
+    name = "Research " + "and compare " * 300
+    stages = "".join(
+        f"  - name: {n}\n    description: {d}\n"
+        for n, d in [("Notice", "short"), ("Compare", about), (name, "x"), ("Decide", "y")]
+    )
+    path = write_map(
+        tmp_path, "m.cjm.yaml", f"cjmap: 1\nkind: current-state\ntitle: T\nstages:\n{stages}"
+    )
+    pages = [squash(p) for p in pdf_text(render_pdf(load(path), on=ON))]
+    grid = [p for p in pages if "1Notice2Compare3Research" in p]
+    assert len(grid) >= 2  # the description runs over to a second page, under the same head
+    assert all("4Decide" in p for p in grid) and "Actions" in grid[-1]
+    body = "".join(p.split("4Decide", 1)[1].split("Tm.cjm.yamlPage")[0] for p in grid)
+    # (pypdf reads a page's cells one after another, so count the sentence's two halves)
+    assert (
+        body.count("Customerscompare") == 25 and body.count("onseveralsitesbeforetheydecide.") == 25
+    )
+    assert "Researchandcompare" in grid[0] and squash(name) not in "".join(pages)

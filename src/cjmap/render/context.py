@@ -202,6 +202,10 @@ class FeelingView:
     change_valence: str = "neu"
 
 
+HEADING_CHARS = 160
+"""The most characters of a stage name shown in the grid's column head."""
+
+
 @dataclass
 class StageView:
     number: int
@@ -220,6 +224,17 @@ class StageView:
     owner: str | None
     lowest: bool = False
 
+    @property
+    def heading(self) -> str:
+        """The name as the grid's column head shows it, cut after :data:`HEADING_CHARS`.
+
+        The head row repeats on every page of the grid and a table row cannot break, so a head
+        taller than a page would make WeasyPrint drop the whole row (CJM130 warns long before).
+        """
+        if len(self.name) <= HEADING_CHARS:
+            return self.name
+        return self.name[: HEADING_CHARS - 1].rstrip() + "…"
+
 
 @dataclass
 class GridChunk:
@@ -236,6 +251,11 @@ class GridChunk:
     curve: Curve
     curve_id: str
     caption: str
+
+    @property
+    def described(self) -> bool:
+        """Whether any stage of the chunk has a description (the grid's first row)."""
+        return any(s.description for s in self.stages)
 
 
 @dataclass
