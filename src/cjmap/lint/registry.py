@@ -15,6 +15,7 @@ from cjmap.lint.rules import (
     future_without_current,
     hidden_characters,
     language_mismatch,
+    long_name,
     map_without_owner,
     map_without_persona,
     metric_without_target,
@@ -67,6 +68,7 @@ MODULES = (
     review_date_in_future,
     map_without_persona,
     day_without_opportunity,
+    long_name,
 )
 
 
