@@ -416,8 +416,8 @@ def build(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> l
     def cj(files: Sequence[Path]) -> list[str] | None:
         if not cjs:
             return None
-        # python regexes: the schema's id pattern uses \w for ids in any script.
-        return [cjs, "--regex-variant", "python", "--schemafile", str(schema), *map(str, files)]
+        # The default ECMAScript regexes, as editors read the schema (its id pattern uses \p{L}).
+        return [cjs, "--schemafile", str(schema), *map(str, files)]
 
     def cmd(name: str, argv: list[str] | None, **kw: Any) -> Command:
         c = Command(name, argv, cwd=work, **kw)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import inspect
+import unicodedata
+from typing import Annotated
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, Field, ValidationError
 
 from cjmap.model import common, derive_id, is_valid_id, journey, persona
 
@@ -46,10 +48,39 @@ def test_unknown_keys_are_forbidden(model: type[BaseModel]) -> None:
         ("a\u202eb", False),  # bidi override
         ("x" * 64, True),
         ("x" * 65, False),
+        ("हिंदी", True),  # Devanagari vowel signs are combining marks
+        ("ステージ", True),
+        ("_x", False),
+        ("x\u200dy", False),  # zero-width joiner
     ],
 )
 def test_id_rule(ident: str, ok: bool) -> None:
     assert is_valid_id(ident) is ok
+
+
+def test_the_python_id_rule_and_the_schema_pattern_agree_on_every_character() -> None:
+    # pydantic-core checks ID_PATTERN (Rust regex); is_valid_id is its Python twin for code that
+    # has no model at hand. Both must accept exactly the same characters, first and later.
+    from pydantic import TypeAdapter
+
+    pattern = TypeAdapter(Annotated[str, Field(pattern=common.ID_PATTERN)])
+
+    def schema_ok(text: str) -> bool:
+        try:
+            pattern.validate_python(text)
+        except ValidationError:
+            return False
+        return True
+
+    disagree = [
+        hex(code)
+        for code in [*range(0x30000), *range(0xE0000, 0xE0080)]
+        # Characters newer than Python's Unicode tables (Cn here) are left out: Rust's are newer.
+        if unicodedata.category(chr(code)) not in ("Cn", "Cs")
+        for text in (chr(code), "a" + chr(code))
+        if is_valid_id(text) is not schema_ok(text)
+    ]
+    assert disagree == []
 
 
 def test_derive_id() -> None:

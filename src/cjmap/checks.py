@@ -157,8 +157,9 @@ def _script(ch: str) -> str | None:
 def id_problem(ident: str) -> tuple[str, str] | None:
     """Why an id someone wrote is unsafe to show and compare, as (message, hint), or None.
 
-    The format's pattern already refuses bidi controls and zero-width spaces; this catches what
-    slips through pydantic's Unicode ``\\w`` (zero-width joiners, combining marks), ids that are
+    The format's pattern already refuses bidi controls and zero-width characters (and the schema
+    error quotes this function's message for them); this catches what the pattern lets through:
+    combining marks on scripts that need none and invisible marks, ids that are
     not in NFKC form (fullwidth or mathematical letters, decomposed accents), and words that mix
     scripts (Latin ``a`` beside Cyrillic ``а``): all of them look like another id.
     """

@@ -250,6 +250,13 @@ def _pattern_message(name: str, value: Any) -> tuple[str, str]:
             f"{echo(value)} is not a language tag",
             "use a BCP 47 tag such as en, zh, ru, mk or pt-BR",
         )
+    if isinstance(value, str):
+        from cjmap.checks import id_problem
+
+        # Name the invisible character (bidi control, zero-width joiner...) the id hides.
+        specific = id_problem(value)
+        if specific is not None:
+            return specific
     return (
         f"{echo(value)} is not a valid id",
         "ids are 1-64 letters (any script), digits, '-' and '_', starting with a letter",

@@ -215,3 +215,28 @@ def test_vscode_settings_from_editors_page_associate_maps_without_modeline(
         assert {"goals", "sources"} <= client.completion(persona, 1, 0)
     finally:
         client.close()
+
+
+def test_ids_in_every_script_are_accepted_and_a_bad_id_is_flagged(
+    lsp: LspClient, project: Path
+) -> None:
+    # JSON Schema patterns are JavaScript regexes, where \w is ASCII only: a pattern written
+    # for Python would flag every Chinese, Russian or Macedonian id in the editor.
+    stages = "".join(
+        f"  - id: {sid}\n    name: {sid}\n    touchpoints: [{{name: Web, channel: website}}]\n"
+        for sid in ("比较", "свесност", "ѓаконија_2", "naïve-step", "ステージ")
+    )
+    path, text = _doc(
+        project, "ids.cjm.yaml", f"cjmap: 1\nkind: current-state\ntitle: T\nstages:\n{stages}"
+    )
+    lsp.open(path, text)
+    assert "stage" in lsp.hover(path, _line_of(text, "stages:"), 1).lower()
+    assert lsp.diagnostics(path, until=lambda d: True, timeout=5) == []
+    bad_path, bad = _doc(
+        project,
+        "bad-id.cjm.yaml",
+        "cjmap: 1\nkind: current-state\ntitle: T\nstages:\n  - id: 1st stage\n    name: S\n",
+    )
+    lsp.open(bad_path, bad)
+    found = lsp.diagnostics(bad_path, until=lambda d: len(d) >= 1)
+    assert [d["range"]["start"]["line"] for d in found] == [_line_of(bad, "1st stage")], found

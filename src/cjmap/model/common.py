@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -10,13 +11,19 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSche
 
 # The length (1-64) is checked apart: a bounded repeat of a Unicode class, `[\w-]{0,63}`, costs
 # pydantic-core's regex compiler ~20 ms at every start; `*` with max_length=64 is the same test.
-ID_PATTERN = r"^[^\W\d_][\w-]*$"
-_ID_RE = re.compile(ID_PATTERN)
+# Unicode properties, not \w: JSON Schema patterns are JavaScript regexes, whose \w is ASCII even
+# with the `u` flag, so editors would flag every Chinese or Cyrillic id. pydantic-core (Rust
+# regex) and yaml-language-server (`u` flag) both read \p{..}; Python's re does not, hence
+# is_valid_id below (tests check that the two agree on every character).
+ID_PATTERN = r"^\p{L}[\p{L}\p{M}\p{N}_-]*$"
 
 
 def is_valid_id(value: str) -> bool:
-    """True for 1-64 letters (any script), digits, ``-`` and ``_``, starting with a letter."""
-    return len(value) <= 64 and bool(_ID_RE.fullmatch(value))
+    """True for 1-64 letters (any script, with their combining marks), digits, ``-`` and ``_``,
+    starting with a letter: what :data:`ID_PATTERN` and the length limit accept."""
+    if not 1 <= len(value) <= 64 or unicodedata.category(value[0])[0] != "L":
+        return False
+    return all(ch in "-_" or unicodedata.category(ch)[0] in "LMN" for ch in value)
 
 
 def derive_id(name: str) -> str:
@@ -26,7 +33,7 @@ def derive_id(name: str) -> str:
     """
     words = name.strip().lower().split()
     text = "-".join(words)
-    text = "".join(ch for ch in text if ch == "-" or ch == "_" or ch.isalnum())
+    text = "".join(ch for ch in text if ch in "-_" or unicodedata.category(ch)[0] in "LMN")
     text = re.sub(r"-{2,}", "-", text)
     while text and not (text[0].isalpha()):
         text = text[1:]
