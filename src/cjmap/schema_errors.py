@@ -188,6 +188,16 @@ def translate(
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             message = f"{name} must be a mapping (key: value lines), got {_type_word(value)}"
             hint = "check the indentation: the keys below belong under this one"
+            item = model_at(root_model, path) if path and isinstance(path[-1], int) else None
+            if item is not None:
+                # `touchpoints: [Web]`: the list is right, its items are not.
+                required = [k for k, f in item.model_fields.items() if f.is_required()]
+                keys = required or list(item.model_fields)[:2]
+                message = (
+                    f"each item of {name} must be a mapping (key: value lines), "
+                    f"got {_type_word(value)}"
+                )
+                hint = "write each item as `- {" + ", ".join(f"{k}: ..." for k in keys) + "}`"
         elif kind in ("bool_type", "bool_parsing"):
             message = f"{name} must be true or false, got {echo(value)}"
             hint = f"write `{name}: true` or `{name}: false`"
