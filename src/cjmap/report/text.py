@@ -52,14 +52,17 @@ def excerpt(text: str | None, line: int, column: int) -> tuple[str, str] | None:
     lines = _lines(text)
     if not 1 <= line <= len(lines):
         return None
-    source = _printable(lines[line - 1])
+    # Clip, then clean: _printable maps one character to one, and on a line of megabytes
+    # cleaning it all for each finding cost 37 s for 100 findings.
+    source = lines[line - 1]
     col = max(column - 1, 0)
     start = 0
     if len(source) > _EXCERPT_WIDTH:
         start = max(0, col - _EXCERPT_WIDTH // 2)
         source = source[start : start + _EXCERPT_WIDTH]
-        if start:
-            source = "…" + source[1:]
+    source = _printable(source)
+    if start:
+        source = "…" + source[1:]
     caret = " " * _cells(source[: col - start]) + "^"
     return source, caret
 
