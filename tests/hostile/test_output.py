@@ -239,7 +239,15 @@ def test_interrupt_with_ctrl_c(project: Path, map_file: Path) -> None:
         text=True,
         start_new_session=True,
     )
-    time.sleep(1.5)
+    # Interrupt mid-render: once the render worker exists (on a loaded machine a fixed delay
+    # could land in the interpreter's own start-up, before cjmap runs at all).
+    children = Path(f"/proc/{child.pid}/task/{child.pid}/children")
+    deadline = time.monotonic() + 60
+    while child.poll() is None and time.monotonic() < deadline:
+        if children.exists() and children.read_text().split():
+            break
+        time.sleep(0.02)
+    time.sleep(0.3)
     os.killpg(child.pid, signal.SIGINT)  # as Ctrl-C in a terminal: the CLI and its worker
     _, err = child.communicate(timeout=60)
     if child.returncode == 0:
