@@ -232,7 +232,9 @@ def _make_folders(top: Path, folder: Path) -> None:
 def _init_worker(pdf: bool) -> None:
     """Import WeasyPrint once (before the workers fork), not once per map."""
     if pdf:
-        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
+        from cjmap.render import weasy
+
+        weasy.load()
 
 
 def _compile_templates(langs: set[str]) -> None:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
+from cjmap.render import weasy
+
+URLFetcher: Any = weasy.load().urls.URLFetcher
 
 BASE_URL = "cjmap-locked:/map/"
 """The base URL of every rendered page: relative references resolve inside this dead scheme."""

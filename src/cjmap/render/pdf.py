@@ -84,9 +84,10 @@ def html_to_pdf(
     html: str, *, allow_missing_glyphs: bool = False, log: RenderLog | None = None
 ) -> bytes:
     """A PDF of ``html`` (from :func:`render_html`), fetching nothing."""
-    import weasyprint  # type: ignore[import-untyped]
-
+    from cjmap.render import weasy
     from cjmap.render.fetcher import BASE_URL, LockedFetcher
+
+    weasyprint = weasy.load()
 
     log = log if log is not None else RenderLog()
     fetcher = LockedFetcher()
