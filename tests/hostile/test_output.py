@@ -252,7 +252,10 @@ def test_interrupt_with_ctrl_c(project: Path, map_file: Path) -> None:
     _, err = child.communicate(timeout=60)
     if child.returncode == 0:
         pytest.skip("the render finished before the interrupt")
-    assert child.returncode == 130, err
+    # 130 from cjmap (typer turns KeyboardInterrupt into exit 130), or death by SIGINT itself
+    # when it lands where Python cannot raise it (seen about once in ten, under load): a shell
+    # reports both as 130. What matters is below: no traceback, the old file, no leftovers.
+    assert child.returncode in (130, -signal.SIGINT), err
     assert "Traceback" not in err
     assert target.read_bytes() == OLD
     assert listing(project) == [".git", "map.cjm.yaml", "out.pdf"]
