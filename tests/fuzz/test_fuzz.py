@@ -6,7 +6,7 @@ never a fetched URL in a PDF, never a case that takes longer than ``CASE_CPU_SEC
 
 The normal suite runs a few dozen cases (about 20 s). Run it longer on demand::
 
-    CJMAP_FUZZ_EXAMPLES=20000 .venv/bin/pytest tests/fuzz -p no:cacheprovider -q
+    CJMAP_FUZZ_EXAMPLES=20000 .venv/bin/pytest tests/fuzz -n 0 -p no:cacheprovider -q
 
 ``CJMAP_FUZZ_PDF_ONE_IN`` (default 40) sets how often a valid map is also rendered to PDF,
 ``CJMAP_FUZZ_CLI_EXAMPLES`` (default 4) how many cases go through the real command line, and

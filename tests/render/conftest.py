@@ -1,7 +1,8 @@
 """Shared fixtures of the render tests: every example rendered once per session.
 
 Rendering is the slow part (a PDF takes one to four seconds), so the examples are rendered once,
-in parallel through the real batch code (``render_jobs``), and every test reads the same files.
+in parallel through the real batch code (``render_jobs``), and every test reads the same files
+(every xdist worker too).
 """
 
 from __future__ import annotations
@@ -50,9 +51,7 @@ class Rendered:
         return self.loaded.doc.lang
 
 
-@pytest.fixture(scope="session")
-def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
-    out = tmp_path_factory.mktemp("examples")
+def _render_examples(out: Path) -> None:
     jobs = []
     for name in EXAMPLE_MAPS:
         stem = name.replace("/", "__").removesuffix(".cjm.yaml")
@@ -61,6 +60,23 @@ def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Ren
     result = render_jobs(jobs, workers=os.cpu_count() or 2)
     failed = [(o.job.source, o.message) for o in result.failed]
     assert not failed, failed
+
+
+@pytest.fixture(scope="session")
+def rendered_examples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
+    # Rendered once per test run: under pytest-xdist the workers share one folder (the first
+    # to take the lock renders, the others wait and read), instead of each rendering them all.
+    from filelock import FileLock
+
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    out = shared / "rendered-examples"
+    with FileLock(str(shared / "rendered-examples.lock")):
+        if not (out / "done").exists():
+            out.mkdir(exist_ok=True)
+            _render_examples(out)
+            (out / "done").touch()
     loader = Loader()
     rendered = {}
     for name in EXAMPLE_MAPS:
