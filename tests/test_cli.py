@@ -113,3 +113,10 @@ def test_internal_error_is_one_line_and_exit_3(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("cjmap: internal error (RuntimeError)")
     assert EXAMPLES.exists()
+
+
+def test_the_kind_choices_of_the_commands_are_the_model_kinds() -> None:
+    from cjmap.cli.choices import KindChoice
+    from cjmap.model import Kind
+
+    assert [k.value for k in KindChoice] == [k.value for k in Kind]

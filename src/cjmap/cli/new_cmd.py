@@ -11,13 +11,7 @@ from typing import Annotated
 import typer
 
 from cjmap.cli import EXIT_USAGE, app
-
-
-class Template(StrEnum):
-    current_state = "current-state"
-    future_state = "future-state"
-    day_in_the_life = "day-in-the-life"
-    empathy = "empathy"
+from cjmap.cli.choices import KindChoice
 
 
 class Lang(StrEnum):
@@ -30,8 +24,8 @@ class Lang(StrEnum):
 @app.command()
 def new(
     template: Annotated[
-        Template, typer.Option("--template", "-t", help="The kind of map to start.")
-    ] = Template.current_state,
+        KindChoice, typer.Option("--template", "-t", help="The kind of map to start.")
+    ] = KindChoice.current_state,
     lang: Annotated[
         Lang, typer.Option("--lang", "-l", help="Language of the placeholder text and comments.")
     ] = Lang.en,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cjmap.cli import EXIT_USAGE, app
+from cjmap.cli.choices import KindChoice
 
 if TYPE_CHECKING:
     from cjmap.render.batch import Outcome, RenderRun
@@ -21,13 +22,6 @@ if TYPE_CHECKING:
 class FormatOption(StrEnum):
     html = "html"
     pdf = "pdf"
-
-
-class TemplateOption(StrEnum):
-    current_state = "current-state"
-    future_state = "future-state"
-    day_in_the_life = "day-in-the-life"
-    empathy = "empathy"
 
 
 class PaperOption(StrEnum):
@@ -58,7 +52,7 @@ def render(
         typer.Option("--format", "-f", help="html or pdf. Default: from -o's suffix, else pdf."),
     ] = None,
     template: Annotated[
-        TemplateOption | None,
+        KindChoice | None,
         typer.Option("--template", "-t", help="Override the template the map's kind picks."),
     ] = None,
     paper: Annotated[

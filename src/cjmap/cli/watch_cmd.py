@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import signal
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cjmap.cli import EXIT_OK, EXIT_USAGE, app
-
-
-class TemplateChoice(StrEnum):
-    current_state = "current-state"
-    future_state = "future-state"
-    day_in_the_life = "day-in-the-life"
-    empathy = "empathy"
+from cjmap.cli.choices import KindChoice
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -36,7 +29,7 @@ def watch(
         ),
     ] = None,
     template: Annotated[
-        TemplateChoice | None,
+        KindChoice | None,
         typer.Option("--template", "-t", help="Override the template the map's kind picks."),
     ] = None,
     serve: Annotated[
