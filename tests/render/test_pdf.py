@@ -91,6 +91,27 @@ def test_metadata_title_author_subject_language(example: Rendered) -> None:
     assert reader.trailer["/Root"]["/Lang"] == doc.lang
 
 
+def _structure_types(node: Any, found: set[str]) -> set[str]:
+    node = node.get_object()
+    if isinstance(node, dict):
+        if "/S" in node:
+            found.add(str(node["/S"]))
+        kids = node.get("/K")
+        if kids is not None:
+            for kid in kids if isinstance(kids, list) else [kids]:
+                _structure_types(kid, found)
+    return found
+
+
+def test_the_pdf_is_tagged_for_screen_readers(example: Rendered) -> None:
+    root = PdfReader(BytesIO(example.pdf)).trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    types = _structure_types(root["/StructTreeRoot"], set())
+    assert {"/H1", "/P"} <= types, types
+    if example.loaded.doc and example.loaded.doc.kind in ("current-state", "future-state"):
+        assert {"/Table", "/TR", "/TH", "/TD"} <= types, types
+
+
 def _fonts(reader: PdfReader) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for page in reader.pages:

@@ -93,7 +93,9 @@ def html_to_pdf(
     fetcher = LockedFetcher()
     with _collect(log):
         document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
-        pdf: bytes = document.write_pdf(attachments=[])
+        # Tagged: screen readers get the structure (headings, tables, lists) and reading order,
+        # for ~3% more CPU and ~40% more bytes (Colleen's map: 89 KB -> 128 KB).
+        pdf: bytes = document.write_pdf(attachments=[], pdf_tags=True)
     log.refused.extend(fetcher.refused)
     if log.missing and not allow_missing_glyphs:
         raise MissingGlyphs(sorted(log.missing))
