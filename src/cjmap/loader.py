@@ -199,6 +199,8 @@ class Loader:
             loaded.persona = doc.persona
             return
         pos = loaded.source.positions.value(("persona",))
+        if pos in loaded.source.poisoned:
+            return  # `persona: !include ...`: the tag is the error; the path is not followed
         try:
             target = resolve_reference(loaded.path, doc.persona, loaded.root)
         except FileProblem as problem:
@@ -255,6 +257,8 @@ class Loader:
 
     def _attach_compares(self, loaded: LoadedMap, reference: str) -> None:
         pos = loaded.source.positions.value(("compares",))
+        if pos in loaded.source.poisoned:
+            return  # a tagged path: reported by the YAML reader, not followed
         try:
             target = resolve_reference(loaded.path, reference, loaded.root)
         except FileProblem as problem:

@@ -120,13 +120,20 @@ def translate(
     root_tag: str | None = None,
 ) -> Iterator[Diagnostic]:
     """One diagnostic per pydantic error, with the position of the value (or key) at fault."""
+    located = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         if root_tag is not None and loc[:1] == (root_tag,):
             # The discriminated union puts the kind first; `empathy` is both a kind and a key.
             loc = loc[1:]
-        path, rest = data_path(loc, data)
+        located.append((error, data_path(loc, data)))
+    # A metric value is a number or text: for `.inf` the number branch says "finite number"
+    # and the text branch "must be text"; only the first is what the writer meant.
+    not_finite = {path for error, (path, _) in located if error["type"] == "finite_number"}
+    for error, (path, rest) in located:
         kind = error["type"]
+        if kind == "string_type" and path in not_finite:
+            continue
         value = error.get("input")
         ctx = error.get("ctx")
         name = _field_name(path)
@@ -185,6 +192,10 @@ def translate(
         elif kind in ("list_type",):
             message = f"{name} must be a list, got {_type_word(value)}"
             hint = f"write `{name}: [first, second]` or one `- item` per line"
+        elif kind == "model_type" and name == "feeling" and not isinstance(value, list | dict):
+            # `feeling: 2.5`, `feeling: .nan`, `feeling: happy`: a number was meant.
+            message = f"feeling must be a whole number from -3 to +3, got {echo(value)}"
+            hint = "-3 is the worst, 0 neutral, +3 the best; or write {score: -1, label: anxious}"
         elif kind in ("model_type", "model_attributes_type", "dict_type"):
             message = f"{name} must be a mapping (key: value lines), got {_type_word(value)}"
             hint = "check the indentation: the keys below belong under this one"

@@ -83,7 +83,7 @@ def fixture(name: str, project: Path) -> Path:
 
 
 def errors(*paths: Path) -> list[tuple[int, int, str, str]]:
-    """(line, column, code, message) of each error ``validate`` reports, sorted, deduplicated."""
+    """(line, column, code, message) of each error ``validate`` reports, in its order."""
     result = validate_paths(list(paths))
     return [
         (d.line, d.column, d.code, d.message) for d in result.diagnostics if d.severity == "error"

@@ -26,7 +26,12 @@ SPOOF = [
         "CJM010",
         "'\\u001b]8;;http://127.0.0.1/\\u0007click\\u001b]8;;\\u0007' is not a language tag",
     ),
-    (8, 14, "CJM010", "feeling must be a mapping (key: value lines), got text"),
+    (
+        8,
+        14,
+        "CJM010",
+        "feeling must be a whole number from -3 to +3, got '\\u2028::error::forged\\u001b[0m'",
+    ),
 ]
 ANNOTATION = re.compile(r"::error file=[^,:]+,line=\d+,col=\d+,title=CJM\d{3} [a-z-]+::[^\r\n]*")
 RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\u202a-\u202e\u2066-\u2069]")
