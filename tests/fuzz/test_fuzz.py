@@ -21,11 +21,14 @@ import io
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -90,7 +93,7 @@ def materialise(case: Case, folder: Path) -> Path:
 
 def check_diagnostics(result: ValidationResult) -> None:
     for d in result.diagnostics:
-        assert d.line >= 1 and d.column >= 1, d
+        assert d.file and d.line >= 1 and d.column >= 1, d
         assert CODE.fullmatch(d.code), d
         assert d.message.strip(), d
         for part in (d.message, d.hint or "", d.file, d.rule):
@@ -147,6 +150,26 @@ def workdir() -> Iterator[Path]:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@contextmanager
+def hang_guard() -> Iterator[None]:
+    """Fail a case still running after CASE_WALL_SECONDS, where it is: a hang would otherwise
+    stop the run without a word."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals work in the main thread only
+        return
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError(f"a fuzz case ran for more than {CASE_WALL_SECONDS:.0f} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(int(CASE_WALL_SECONDS))
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 @FUZZ
 @given(case=cases(), pdf=st.integers(min_value=1, max_value=PDF_ONE_IN))
 def test_validate_and_render_never_crash(workdir: Path, case: Case, pdf: int) -> None:
@@ -155,13 +178,14 @@ def test_validate_and_render_never_crash(workdir: Path, case: Case, pdf: int) ->
         start, cpu = time.perf_counter(), time.process_time()
         target = materialise(case, folder)
         is_map = target.name.endswith(".cjm.yaml")
-        result = validate_paths([target if is_map else folder], today=TODAY)
-        errors = sorted({d.code for d in result.diagnostics if d.severity == "error"})
-        event("valid" if not errors else "errors: " + " ".join(errors[:3]))
-        progress(not errors)
-        check_diagnostics(result)
-        check_printers(result)
-        check_render(result, target, pdf == 1)
+        with hang_guard():
+            result = validate_paths([target if is_map else folder], today=TODAY)
+            errors = sorted({d.code for d in result.diagnostics if d.severity == "error"})
+            event("valid" if not errors else "errors: " + " ".join(errors[:3]))
+            progress(not errors)
+            check_diagnostics(result)
+            check_printers(result)
+            check_render(result, target, pdf == 1)
         assert time.process_time() - cpu < CASE_CPU_SECONDS
         assert time.perf_counter() - start < CASE_WALL_SECONDS
     finally:

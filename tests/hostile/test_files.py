@@ -15,7 +15,7 @@ import pytest
 
 from cjmap.project import MAX_FILE_BYTES, FileProblem, read_bytes
 
-from .conftest import VALID, cli, errors
+from .conftest import VALID, cli, diagnostics, errors
 
 SECRET_TEXT = "AWS_SECRET_ACCESS_KEY: hunter2-do-not-leak\n"
 MAP_WITH_PERSONA = (
@@ -30,6 +30,15 @@ def secret(tmp_path: Path) -> Path:
     path = tmp_path / "secret.yaml"
     path.write_text(SECRET_TEXT)
     return path
+
+
+def located(path: Path) -> list[tuple[str, int, int, str, str]]:
+    """(file relative to the project, line, column, code, message) of each error."""
+    return [
+        (Path(d.file).as_posix().split("/project/")[-1], d.line, d.column, d.code, d.message)
+        for d in diagnostics(path)
+        if d.severity == "error"
+    ]
 
 
 def persona_map(project: Path, reference: str) -> Path:
@@ -115,6 +124,32 @@ def test_persona_paths_that_leave_the_project(
     assert "hunter2" not in cli("validate", path).stdout
 
 
+@pytest.mark.parametrize(
+    ("reference", "message"),
+    [
+        ("../../secret.cjm.yaml", "the path leaves the project root"),
+        ("/etc/passwd", "the path is absolute"),
+        ("linked.cjm.yaml", "the path is a symlink that points outside the project root"),
+    ],
+)
+def test_compares_paths_that_leave_the_project(
+    project: Path, tmp_path: Path, reference: str, message: str
+) -> None:
+    outside = tmp_path / "secret.cjm.yaml"
+    outside.write_text(VALID.replace("hunter2", "x") + "# AWS_SECRET hunter2\n")
+    (project / "maps").mkdir()
+    (project / "maps" / "linked.cjm.yaml").symlink_to(outside)
+    future = VALID.replace("kind: current-state", "kind: future-state")
+    future = future.replace("stages:", f"compares: {reference}\nstages:", 1)
+    path = project / "maps" / "future.cjm.yaml"
+    path.write_text(future)
+    line = future.splitlines().index(f"compares: {reference}") + 1
+    [(file, *where, text)] = located(path)
+    assert (file, *where) == ("maps/future.cjm.yaml", line, 11, "CJM020")
+    assert text.startswith(f"compares '{reference}': {message}")  # (+ the root, for '..')
+    assert "hunter2" not in cli("validate", path).stdout
+
+
 def test_fifo_map_does_not_block(project: Path) -> None:
     fifo = project / "fifo.cjm.yaml"
     os.mkfifo(fifo)
@@ -134,7 +169,9 @@ def test_fifo_persona_does_not_block(project: Path) -> None:
     path = persona_map(project, "p.yaml")
     result = cli("validate", "--no-source", path, timeout=30)
     assert result.returncode == 1
-    assert "error: this is not a regular file (a FIFO, socket or device)" in result.stdout
+    assert "maps/p.yaml:1:1: error: this is not a regular file (a FIFO, socket or device)" in (
+        result.stdout
+    )
 
 
 def test_device_is_refused(project: Path) -> None:
@@ -152,15 +189,15 @@ def test_device_inside_the_project_is_refused(project: Path) -> None:
     except PermissionError:
         pytest.skip("creating a device node needs root")
     path = persona_map(project, "p.yaml")
-    assert errors(path) == [
-        (1, 1, "CJM006", "this is not a regular file (a FIFO, socket or device)")
+    assert located(path) == [
+        ("maps/p.yaml", 1, 1, "CJM006", "this is not a regular file (a FIFO, socket or device)")
     ]
 
 
 def test_folder_as_persona(project: Path) -> None:
     (project / "maps" / "p.yaml").mkdir(parents=True)
     path = persona_map(project, "p.yaml")
-    assert errors(path) == [(1, 1, "CJM006", "this is a folder, not a file")]
+    assert located(path) == [("maps/p.yaml", 1, 1, "CJM006", "this is a folder, not a file")]
 
 
 def test_folder_named_like_a_map_is_skipped(project: Path) -> None:

@@ -176,6 +176,14 @@ def test_html_shows_every_payload_as_text(
     for n in shown:
         assert f"&lt;script&gt;leak({n})&lt;/script&gt;" in html
     assert "{{ 7*7 }}" in html and "{% include" in html
+    # The `</style>` breakout stays text: the page has exactly the style elements a clean
+    # render of the same map has, and the attack is there, escaped.
+    clean = render_html(load_map(EXAMPLES / name), on=ON)
+    assert html.count("<style") == clean.count("<style") and "</style" not in html.replace(
+        "</style>", "", clean.count("</style>")
+    )
+    if any(int(n) % 9 == 2 for n in shown):
+        assert "&lt;/style&gt;&lt;style&gt;@import" in html
     assert count > 10
 
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 import resource
 import subprocess
 import sys
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from cjmap.render import batch
 from cjmap.render.batch import Limits
 
 from . import generate
@@ -71,9 +74,43 @@ def test_render_stops_at_its_memory_limit(stages_30: Path) -> None:
         "render", stages_30, "-o", target, env={"CJMAP_RENDER_MEMORY_MB": "200"}, timeout=120
     )
     assert result.returncode == 1, result.stderr
-    assert "rendering stopped at its limit of 200 MB of memory" in result.stderr
+    assert (
+        f"cjmap: {stages_30}: rendering stopped at its limit of 200 MB of memory: the map is too "
+        "large to render (split it; CJMAP_RENDER_MEMORY_MB raises the limit)"
+    ) in result.stderr
     assert "Traceback" not in result.stderr
     assert not target.exists()
+
+
+@dataclass(frozen=True)
+class _QuickWall(Limits):
+    @property
+    def wall_seconds(self) -> float:
+        return 2.0
+
+
+def _sleep_forever(job: batch.Job) -> batch.Outcome:
+    time.sleep(60)  # waits without using CPU: only the parent's wall clock can stop it
+    raise AssertionError("unreachable")
+
+
+def test_a_worker_that_waits_is_killed_at_the_wall_clock_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The forked worker calls the patched render_one: it sleeps instead of rendering.
+    monkeypatch.setattr(batch, "render_one", _sleep_forever)
+    target = tmp_path / "out.html"
+    job = batch.Job(ROOT / "examples" / "colleen" / "current.cjm.yaml", target, batch.Format.html)
+    limits = _QuickWall(cpu_seconds=1)
+    start = time.monotonic()
+    [outcome] = batch.render_jobs([job], workers=1, limits=limits).outcomes
+    assert time.monotonic() - start < 30
+    assert (outcome.status, outcome.message) == (
+        "map",
+        "rendering stopped at its limit of 1 s of CPU time: the map is too large to render "
+        "(split it; CJMAP_RENDER_SECONDS raises the limit)",
+    )
+    assert not target.exists() and list(tmp_path.iterdir()) == []
 
 
 def test_default_limits() -> None:

@@ -36,6 +36,14 @@ CASES = {
             "id 'research\\u202e' contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible character",
         )
     ],
+    "id-isolate.cjm.yaml": [
+        (
+            15,
+            9,
+            "CJM010",
+            "id 'research\\u2066' contains U+2066 LEFT-TO-RIGHT ISOLATE, an invisible character",
+        )
+    ],
     "id-zero-width.cjm.yaml": [
         (
             15,
@@ -115,6 +123,16 @@ CASES = {
             19,
             "CJM124",
             "text 'Refund \\u202e001\\u202c' contains U+202E RIGHT-TO-LEFT OVERRIDE, a bidi "
+            "control that changes how the text around it is displayed (Trojan Source) "
+            "(and 1 more)",
+        )
+    ],
+    "text-isolate.cjm.yaml": [
+        (
+            15,
+            19,
+            "CJM124",
+            "text 'Refund \\u2067001\\u2069' contains U+2067 RIGHT-TO-LEFT ISOLATE, a bidi "
             "control that changes how the text around it is displayed (Trojan Source) "
             "(and 1 more)",
         )
