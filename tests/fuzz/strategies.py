@@ -5,7 +5,8 @@ A case starts from one YAML file of one example folder (a map or a persona file)
 nesting deepened, ``kind``/``persona``/``compares`` pointed elsewhere), dumps it back to YAML,
 then changes its *text* (YAML syntax injected: anchors, aliases, tags, a second document,
 brackets, tabs, control and bidi characters; spans deleted, lines duplicated or swapped, the
-file cut short) and sometimes its *bytes* (invalid UTF-8, UTF-16, a BOM).
+file cut short) and sometimes its *bytes* (invalid UTF-8, UTF-16, a BOM). One case in three
+only puts hostile text into free-text values and keeps the map valid, for the renderer.
 """
 
 from __future__ import annotations
@@ -322,8 +323,32 @@ class Case:
 
 
 @st.composite
+def poison_text(draw: st.DrawFn, data: Any) -> Any:
+    """Hostile text in some free-text values, the structure left whole: mostly valid maps, so
+    that the renderer (not only the validator) meets every payload."""
+    data = copy.deepcopy(data)
+    # Free text has spaces; ids, kinds, dates, channels and paths do not.
+    slots = [(c, k) for c, k in _slots(data, []) if isinstance(c[k], str) and " " in c[k].strip()]
+    for _ in range(draw(st.integers(min_value=1, max_value=8))):
+        if not slots:
+            break
+        container, key = slots[draw(st.integers(min_value=0, max_value=len(slots) - 1))]
+        container[key] = draw(
+            st.one_of(
+                st.builds(lambda a, b: a + " " + b, st.just(container[key]), text),
+                text,
+                st.integers(min_value=100, max_value=5000).map(lambda n: "w" * n),
+            )
+        )
+    return data
+
+
+@st.composite
 def cases(draw: st.DrawFn) -> Case:
     seed = draw(st.sampled_from(SEEDS))
+    if draw(st.integers(min_value=0, max_value=2)) == 0:
+        data = draw(poison_text(seed.data))
+        return Case(seed, data, dump(data).encode("utf-8"))
     data = draw(mutate_data(seed.data))
     source = dump(data)
     source = draw(mutate_text(source))
