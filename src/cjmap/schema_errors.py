@@ -18,6 +18,7 @@ from typing import Any, cast
 from pydantic import BaseModel, ValidationError
 
 from cjmap import diagnostics as dg
+from cjmap.checks import id_problem
 from cjmap.diagnostics import Diagnostic, Severity, echo
 from cjmap.yamlsource import Path_, Positions
 
@@ -272,8 +273,6 @@ def _pattern_message(name: str, value: Any) -> tuple[str, str]:
             "use a BCP 47 tag such as en, zh, ru, mk or pt-BR",
         )
     if isinstance(value, str):
-        from cjmap.checks import id_problem
-
         # Name the invisible character (bidi control, zero-width joiner...) the id hides.
         specific = id_problem(value)
         if specific is not None:
