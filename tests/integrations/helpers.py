@@ -66,3 +66,16 @@ def snapshot(target: Path) -> Path:
 def copy_example(name: str, target: Path) -> None:
     """Copy one example folder (maps and personas) into ``target``."""
     shutil.copytree(ROOT / "examples" / name, target, dirs_exist_ok=True)
+
+
+def locked_constraints(folder: Path) -> dict[str, str]:
+    """Environment that holds a pip run by a test (pre-commit's hook venv, an isolated wheel
+    build) to the versions of requirements/test.txt, so that a dependency's new release cannot
+    change what the test installs. pip refuses hashes in a constraints file: they are dropped."""
+    lines = []
+    for line in (ROOT / "requirements" / "test.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith((" ", "#")):
+            lines.append(line.removesuffix("\\").strip())
+    path = folder / "constraints.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return {"PIP_CONSTRAINT": str(path)}

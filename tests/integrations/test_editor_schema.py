@@ -2,8 +2,9 @@
 completion of nested keys, per-kind keys, enum values, hover docs and errors for a map made by
 ``cjmap new`` whose modeline points at ``cjmap schema -o cjmap.schema.json``.
 
-yaml-language-server comes from $CJMAP_YAML_LANGUAGE_SERVER, PATH, or ``npm install`` into a
-temporary folder (skipped when there is no npm).
+yaml-language-server comes from $CJMAP_YAML_LANGUAGE_SERVER, else from tests/node, where
+``scripts/bootstrap --test`` installs the version package-lock.json locks (``npm ci``), else
+``npm ci`` of that lock into a temporary folder (skipped when there is no npm).
 """
 
 from __future__ import annotations
@@ -23,28 +24,25 @@ from .helpers import ROOT, VENV_BIN
 from .lsp import LspClient
 
 CJMAP = str(VENV_BIN / "cjmap")
+NODE = ROOT / "tests" / "node"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    given = os.environ.get("CJMAP_YAML_LANGUAGE_SERVER") or shutil.which("yaml-language-server")
+    given = os.environ.get("CJMAP_YAML_LANGUAGE_SERVER")
     if given:
         return [given, "--stdio"]
+    installed = NODE / "node_modules" / ".bin" / "yaml-language-server"
+    if installed.exists():
+        return [str(installed), "--stdio"]
     npm = shutil.which("npm")
     if npm is None:
         pytest.skip("needs yaml-language-server or npm to install it")
     prefix = tmp_path_factory.mktemp("yamlls")
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(NODE / name, prefix / name)
     subprocess.run(
-        [
-            npm,
-            "install",
-            "--prefix",
-            str(prefix),
-            "--no-audit",
-            "--no-fund",
-            "--silent",
-            "yaml-language-server@1",
-        ],
+        [npm, "ci", "--prefix", str(prefix), "--no-audit", "--no-fund", "--silent"],
         check=True,
         timeout=600,
     )

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from .helpers import ROOT, VENV_BIN, copy_example, git, snapshot
+from .helpers import ROOT, VENV_BIN, copy_example, git, locked_constraints, snapshot
 
 PRE_COMMIT = shutil.which("pre-commit", path=str(VENV_BIN)) or shutil.which("pre-commit")
 
@@ -59,6 +59,7 @@ def hook_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         "GIT_COMMITTER_EMAIL": "tests@example.invalid",
         "GIT_CONFIG_NOSYSTEM": "1",
         "NO_COLOR": "1",
+        **locked_constraints(home),
     }
 
 

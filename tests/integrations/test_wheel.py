@@ -3,13 +3,14 @@ and works from another folder. The wheel is built from a snapshot of the work tr
 into a fresh virtualenv, and run on an example map: --version, validate, render to PDF and HTML.
 
 pip builds the wheel with build isolation (it fetches the build backend named in pyproject.toml,
-as any user's pip would). The fresh venv gets cjmap from the wheel only (--no-index); its
+as any user's pip would, at the version requirements/test.txt locks). The fresh venv gets cjmap from the wheel only (--no-index); its
 dependencies come from the test venv through a .pth line (no editable hook). Slow: runs in CI or
 with CJMAP_SLOW_TESTS=1.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import ROOT, copy_example, snapshot
+from .helpers import ROOT, copy_example, locked_constraints, snapshot
 
 pytestmark = pytest.mark.slow
 
@@ -43,6 +44,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         check=True,
         timeout=600,
+        env={**os.environ, **locked_constraints(base)},
     )
     (built,) = dist.glob("cjmap-*.whl")
     return built
