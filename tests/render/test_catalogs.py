@@ -31,3 +31,14 @@ def test_extraction_finds_template_and_code_labels(extracted: catalogs.Catalog) 
 def test_a_missing_translation_is_reported(extracted: catalogs.Catalog) -> None:
     extracted.add("A label nobody translated")
     assert catalogs.missing_translations("ru", extracted) == ["A label nobody translated"]
+
+
+def test_generated_catalogs_name_no_tool_version_nor_year(extracted: catalogs.Catalog) -> None:
+    # A new Babel release or a new year must not make the committed catalogs stale.
+    generated = [catalogs.pot_bytes(extracted), catalogs.POT.read_bytes()]
+    generated += [(catalogs.LOCALE / catalogs.po_path(c)).read_bytes() for c in CATALOG_LANGUAGES]
+    for text in generated:
+        assert b"Generated-By" not in text
+        assert b"Babel" not in text
+        assert b"POT-Creation-Date" not in text
+        assert b"Copyright (C) 20" not in text

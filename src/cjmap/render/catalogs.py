@@ -54,14 +54,20 @@ def extract_catalog() -> Catalog:
     return catalog
 
 
-def pot_bytes(catalog: Catalog) -> bytes:
+# Lines that name the tool, its version or the hour of the run: a release of Babel or a new
+# year would change the files without a change to any label, so they are left out.
+_UNSTABLE = (b'"POT-Creation-Date', b'"Generated-By', b"# Copyright (C)", b"# FIRST AUTHOR")
+
+
+def _stable_po(catalog: Catalog, **options: Any) -> bytes:
     out = BytesIO()
-    write_po(out, catalog, omit_header=False, sort_output=True, width=100, no_location=True)
-    # The creation date changes on every run; drop it so the file only changes with its content.
-    lines = [
-        line for line in out.getvalue().split(b"\n") if not line.startswith(b'"POT-Creation-Date')
-    ]
+    write_po(out, catalog, sort_output=True, width=100, no_location=True, **options)
+    lines = [line for line in out.getvalue().split(b"\n") if not line.startswith(_UNSTABLE)]
     return b"\n".join(lines)
+
+
+def pot_bytes(catalog: Catalog) -> bytes:
+    return _stable_po(catalog, omit_header=False)
 
 
 def read_catalog(code: str) -> Catalog:
@@ -102,14 +108,7 @@ def update() -> None:
         catalog.update(template, no_fuzzy_matching=True)
         catalog.obsolete.clear()
         catalog.fuzzy = False
-        out = BytesIO()
-        write_po(out, catalog, sort_output=True, width=100, ignore_obsolete=True, no_location=True)
-        lines = [
-            line
-            for line in out.getvalue().split(b"\n")
-            if not line.startswith(b'"POT-Creation-Date')
-        ]
-        path.write_bytes(b"\n".join(lines))
+        path.write_bytes(_stable_po(catalog, ignore_obsolete=True))
 
 
 def main(argv: list[str]) -> int:
