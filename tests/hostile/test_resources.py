@@ -47,21 +47,22 @@ def run_limited(
 
 @pytest.fixture(scope="module")
 def stages_30(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A valid map of about 30 stages (WeasyPrint needs ~20 s of CPU for it)."""
+    """A valid map of about 100 stages: WeasyPrint needs ~15 s of CPU for it (2026, a 2-core
+    cloud machine), many times the 1 s limit the test sets, on any machine."""
     folder = tmp_path_factory.mktemp("render-limits")
     (folder / ".git").mkdir()
     path = folder / "big.cjm.yaml"
-    path.write_text(generate.big_map(50_000))
+    path.write_text(generate.big_map(100_000))
     return path
 
 
 def test_render_stops_at_its_cpu_limit(stages_30: Path) -> None:
     target = stages_30.parent / "big.pdf"
     target.write_bytes(OLD)
-    result = cli("render", stages_30, "-o", target, env={"CJMAP_RENDER_SECONDS": "2"}, timeout=120)
+    result = cli("render", stages_30, "-o", target, env={"CJMAP_RENDER_SECONDS": "1"}, timeout=120)
     assert result.returncode == 1, result.stderr
     assert (
-        f"cjmap: {stages_30}: rendering stopped at its limit of 2 s of CPU time: the map is too "
+        f"cjmap: {stages_30}: rendering stopped at its limit of 1 s of CPU time: the map is too "
         "large to render (split it; CJMAP_RENDER_SECONDS raises the limit)"
     ) in result.stderr
     assert target.read_bytes() == OLD
@@ -89,7 +90,7 @@ class _QuickWall(Limits):
         return 2.0
 
 
-def _sleep_forever(job: batch.Job) -> batch.Outcome:
+def _sleep_forever(job: batch.Job, before_write: object = None) -> batch.Outcome:
     time.sleep(60)  # waits without using CPU: only the parent's wall clock can stop it
     raise AssertionError("unreachable")
 
@@ -146,3 +147,12 @@ def test_validate_an_8_mb_map_in_one_gigabyte(project: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     summary = result.stdout.splitlines()[-1]
     assert summary.startswith("1 file checked: ") and " error" not in summary
+
+
+def test_a_native_allocation_failure_near_the_limit_is_the_memory_limit() -> None:
+    # SystemError is what Python raises when C code returns NULL without setting MemoryError.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    failed = SystemError("error return without exception set")
+    assert batch._near_memory_limit(failed, peak)
+    assert not batch._near_memory_limit(failed, 4 * peak)
+    assert not batch._near_memory_limit(ValueError("a bug"), peak)

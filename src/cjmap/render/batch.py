@@ -158,8 +158,12 @@ def plan_outputs(
 # ---------------------------------------------------------------- rendering
 
 
-def render_one(job: Job) -> Outcome:
-    """Load, render and write one map (runs in a worker process or in-process)."""
+def render_one(job: Job, before_write: Callable[[], None] | None = None) -> Outcome:
+    """Load, render and write one map (runs in a worker process or in-process).
+
+    ``before_write`` runs between rendering and writing: the sandbox's last chance to refuse
+    the output (see :class:`_CpuWatch`), so that a render over its limit writes nothing.
+    """
     from cjmap.loader import Loader
     from cjmap.output import OutputProblem, write_atomic
     from cjmap.render.html import TemplateMismatch, render_html
@@ -193,6 +197,8 @@ def render_one(job: Job) -> Outcome:
             )
     except TemplateMismatch as exc:
         return Outcome(job, "usage", str(exc), time.perf_counter() - start)
+    if before_write is not None:
+        before_write()
     try:
         if job.make_folders is not None:
             _make_folders(job.make_folders, job.target.parent)
@@ -291,13 +297,33 @@ class _OverTime(Exception):
     pass
 
 
-def _on_cpu_limit(signum: int, frame: object) -> None:
-    import signal
+class _CpuWatch:
+    """What the worker's SIGXCPU handler knows: whether the soft CPU limit was passed.
 
-    # Past the soft limit the kernel sends SIGXCPU every CPU second: raise once, so that the
-    # outcome can still be reported (the hard limit kills the worker 10 s later regardless).
-    signal.signal(signal.SIGXCPU, signal.SIG_IGN)
-    raise _OverTime
+    The handler raises :class:`_OverTime` in whatever Python code runs at that moment. That may
+    be a cffi callback of Pango or a ``try``/``except Exception`` inside WeasyPrint, which would
+    swallow it and let the render go on (and even finish inside the hard limit's grace). So the
+    handler raises again at every further CPU second while the render runs, and the worker
+    reports the limit whenever it was passed, however the render ended.
+    """
+
+    over = False
+    reporting = False
+
+
+def _on_cpu_limit(signum: int, frame: object) -> None:
+    # Past the soft limit the kernel sends SIGXCPU every CPU second (the hard limit kills the
+    # worker 10 s later regardless).
+    _CpuWatch.over = True
+    if not _CpuWatch.reporting:
+        raise _OverTime
+
+
+def _commit() -> None:
+    """From here on the worker writes and reports: no more interruptions, unless already over."""
+    _CpuWatch.reporting = True
+    if _CpuWatch.over:
+        raise _OverTime
 
 
 def _limited(job: Job, limits: Limits, send: Connection) -> None:
@@ -323,13 +349,22 @@ def _limited(job: Job, limits: Limits, send: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_CPU, (soft, wanted_hard))
     try:
-        outcome = render_one(job)
+        try:
+            outcome = render_one(job, before_write=_commit)
+        finally:
+            _CpuWatch.reporting = True
     except _OverTime:
         outcome = Outcome(job, "map", _over_time(limits), time.perf_counter() - start)
     except MemoryError:
         outcome = Outcome(job, "map", _over_memory(limits), time.perf_counter() - start)
     except Exception as exc:  # a bug: reported as an internal error, the batch goes on
-        outcome = Outcome(job, "internal", f"{type(exc).__name__}: {exc}")
+        if _near_memory_limit(exc, memory):
+            outcome = Outcome(job, "map", _over_memory(limits), time.perf_counter() - start)
+        else:
+            outcome = Outcome(job, "internal", f"{type(exc).__name__}: {exc}")
+    if _CpuWatch.over:
+        # Passed the limit though the render swallowed the signal: the limit is the outcome.
+        outcome = Outcome(job, "map", _over_time(limits), time.perf_counter() - start)
     try:
         send.send(outcome)
         send.close()
@@ -338,6 +373,24 @@ def _limited(job: Job, limits: Limits, send: Connection) -> None:
 
 
 _EXIT_MEMORY = 75
+
+
+def _near_memory_limit(exc: Exception, limit_bytes: int) -> bool:
+    """Whether ``exc`` is native code failing an allocation under the memory limit.
+
+    C code (cffi, Pango, Pillow) that gets NULL from malloc often returns an error without
+    setting MemoryError, and Python then raises ``SystemError("error return without exception
+    set")``. Such an error while the worker's peak resident memory came within reach of its
+    address-space limit (resident memory is always less than address space) is the limit.
+    """
+    import resource
+    import sys
+
+    if not isinstance(exc, SystemError):
+        return False
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = peak_kb if sys.platform == "darwin" else peak_kb * 1024  # macOS reports bytes
+    return peak >= limit_bytes // 2
 
 
 def _over_time(limits: Limits) -> str:
