@@ -2,7 +2,7 @@
 
 It reports the versions that matter (cjmap, Python, WeasyPrint, Pango), whether WeasyPrint has
 HarfBuzz's subsetter (fast PDFs), and which installed fonts cover each script maps are written in:
-Latin, Cyrillic (with the Macedonian letters ѓ ќ ѕ љ њ џ) and CJK. Fonts are found with
+Latin, Cyrillic (with the Macedonian letters ѓ ќ ѕ љ њ џ), CJK and emoji (:mod:`cjmap.fonts`). Fonts are found with
 fontconfig's ``fc-list``, the same font database WeasyPrint (through Pango) uses, so it honours
 ``FONTCONFIG_FILE``. For each gap it names the Debian package that fills it.
 """
@@ -17,37 +17,7 @@ import sys
 from dataclasses import dataclass, field
 from importlib import metadata
 
-
-@dataclass(frozen=True)
-class Script:
-    """A writing system maps use, and the characters a font must have to set it."""
-
-    name: str
-    sample: str
-    package: str
-    why: str
-
-
-SCRIPTS = (
-    Script(
-        "Latin",
-        "AZaz0123456789ÄÉÑßäéñœ",
-        "fonts-dejavu-core",
-        "English map text, labels, numbers",
-    ),
-    Script(
-        "Cyrillic",
-        "АБВЯабвяЁёЙйЫыЭэЖжЧчЩщЂђЃѓЅѕЈјЉљЊњЌќЏџ",
-        "fonts-dejavu-core",
-        "Russian and Macedonian (ѓ ќ ѕ љ њ џ)",
-    ),
-    Script(
-        "CJK",
-        "中文字的客户旅程地图痛点机会满意度购物",
-        "fonts-wqy-microhei (small) or fonts-noto-cjk",
-        "Chinese map text",
-    ),
-)
+from cjmap.fonts import SCRIPTS, Script
 
 HARFBUZZ_SUBSET_PACKAGE = "libharfbuzz-subset0"
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
@@ -156,7 +126,7 @@ def diagnose() -> Report:
         if not coverage.ok:
             report.problems.append(
                 f"no installed font covers {script.name} ({script.why}); install {script.package} "
-                f"(Debian/Ubuntu: apt-get install {script.package.split(' ')[0]})"
+                f"(Debian/Ubuntu: apt-get install {script.install})"
             )
     return report
 
@@ -187,6 +157,6 @@ def format_report(report: Report, *, max_families: int = 4) -> str:
     else:
         lines.append(
             "Everything cjmap needs to render maps in English, Russian, Macedonian and "
-            "Chinese is in place."
+            "Chinese, with emoji, is in place."
         )
     return "\n".join(lines) + "\n"

@@ -66,6 +66,8 @@ def test_doctor_without_cjk_font_says_so_and_names_the_package(tmp_path: Path) -
     assert "fonts-noto-cjk" in out
     assert re.search(r"Cyrillic\s+MISSING: install fonts-dejavu-core", out), out
     assert "apt-get install fonts-wqy-microhei" in out
+    assert re.search(r"Emoji\s+MISSING: install fonts-noto-color-emoji", out), out
+    assert "apt-get install fonts-noto-color-emoji" in out
     assert "Traceback" not in done.stderr
 
 
@@ -92,3 +94,9 @@ def test_macedonian_letters_are_part_of_the_cyrillic_check() -> None:
     for letter in "ѓќѕљњџ":
         assert letter in cyrillic.sample
         assert f"{ord(letter):x}" in charset(cyrillic.sample).split()
+
+
+def test_doctor_finds_the_emoji_font_the_bootstrap_installs() -> None:
+    emoji = next(c for c in diagnose().fonts if c.script.name == "Emoji")
+    assert emoji.ok, "scripts/bootstrap installs fonts-noto-color-emoji"
+    assert "Noto Color Emoji" in emoji.families

@@ -16,14 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from cjmap.fonts import install_hint
 from cjmap.loader import LoadedMap
 from cjmap.render.html import render_html
 from cjmap.render.layout import Paper
-
-FONT_HINT = (
-    "install a font that covers them (Debian: fonts-noto-core for most scripts, "
-    "fonts-wqy-microhei or fonts-noto-cjk for Chinese), or pass --allow-missing-glyphs"
-)
 
 
 class MissingGlyphs(Exception):
@@ -36,7 +32,8 @@ class MissingGlyphs(Exception):
         noun = "character" if len(characters) == 1 else "characters"
         super().__init__(
             f"no installed font has glyphs for {len(characters)} {noun} in the map "
-            f"({shown}{more}); the PDF would show empty boxes. Fix: {FONT_HINT}"
+            f"({shown}{more}); the PDF would show empty boxes. Fix: {install_hint(characters)}, "
+            "or pass --allow-missing-glyphs"
         )
 
 
