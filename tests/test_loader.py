@@ -146,3 +146,62 @@ def test_kind_named_like_a_key_does_not_confuse_locations(tmp_path: Path) -> Non
     [d] = load_map(path).diagnostics
     assert (d.line, d.column, d.code) == (7, 46, "CJM011")
     assert d.message.startswith("unknown key 'May 2026'")
+
+
+NOT_A_MAPPING = "the top level must be a mapping (key: value lines), not"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "message"),
+    [
+        # Comments, blank lines and `---` before the top-level node: the node is at fault.
+        ("# my journey\n- id: a\n  name: A\n", 2, 1, f"{NOT_A_MAPPING} list"),
+        ("# a\n\n# b\n  just text\n", 4, 3, f"{NOT_A_MAPPING} str"),
+        ("# a\n---\n- a\n", 3, 1, f"{NOT_A_MAPPING} list"),
+        ("# a\n--- # b\n\n  - a\n", 4, 3, f"{NOT_A_MAPPING} list"),
+        ("# a\n\n[a, b]\n", 3, 1, f"{NOT_A_MAPPING} list"),
+        ("# a\r\n\r\n- a\r\n", 3, 1, f"{NOT_A_MAPPING} list"),
+        ("\ufeff# a\n- a\n", 2, 1, f"{NOT_A_MAPPING} list"),
+        ("# a\n--- |\n  text\n", 2, 5, f"{NOT_A_MAPPING} str"),
+        ("# a\n\n~\n", 3, 1, "the map is empty"),
+        # An empty document: at its `---` (libyaml's empty node is past the end of the file).
+        ("# a\n\n---\n", 3, 1, "the map is empty"),
+        # No node at all: the start of the file.
+        ("# only a comment\n", 1, 1, "the map is empty"),
+    ],
+)
+def test_top_level_problem_points_at_the_top_level_node(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, line: int, col: int, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("m.cjm.yaml").write_text(text, encoding="utf-8", newline="")
+    [d] = load_map(Path("m.cjm.yaml")).diagnostics
+    assert (d.file, d.line, d.column, d.code, d.message) == (
+        "m.cjm.yaml",
+        line,
+        col,
+        "CJM010",
+        message,
+    )
+
+
+def test_persona_file_top_level_problem_points_at_its_node(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "personas").mkdir()
+    Path("personas/x.yaml").write_text("# persona\n\n- name: X\n", encoding="utf-8")
+    Path("m.cjm.yaml").write_text(
+        "cjmap: 1\nkind: current-state\ntitle: T\npersona: personas/x.yaml\nstages:\n  - name: S\n",
+        encoding="utf-8",
+    )
+    [d] = load_map(Path("m.cjm.yaml")).diagnostics
+    assert (d.file, d.line, d.column, d.code, d.message) == (
+        "personas/x.yaml",
+        3,
+        1,
+        "CJM010",
+        f"{NOT_A_MAPPING} list",
+    )
+    assert d.hint == "start the file with a `name:` line"  # a persona's advice, not a map's

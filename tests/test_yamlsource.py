@@ -86,3 +86,31 @@ def test_deep_nesting_is_capped_without_recursion() -> None:
     [d] = parsed.diagnostics
     assert d.code == "CJM004" and "nesting deeper than 64" in d.message
     assert not parsed.complete
+
+
+@pytest.mark.parametrize(
+    ("text", "pos"),
+    [
+        ("# c\n- a\n", (2, 1)),
+        ("# c\n\n  text\n", (3, 3)),
+        ("# c\n---\n- a\n", (3, 1)),
+        ("# c\n--- [a]\n", (2, 5)),
+        ("# c\n!!str x\n", (2, 1)),
+        ("# c\n\nkey: 1\n", (3, 1)),
+        # An empty document's node is placed at its `---`, not past the end of the file.
+        ("# c\n\n---\n", (3, 1)),
+        ("---", (1, 1)),
+    ],
+)
+def test_position_of_the_top_level_node(text: str, pos: tuple[int, int]) -> None:
+    parsed = parse(text, "f")
+    assert not parsed.diagnostics
+    assert parsed.positions.values[()] == pos
+    assert parsed.positions.value(()) == pos
+
+
+def test_a_file_of_comments_has_no_top_level_node() -> None:
+    parsed = parse("# c\n\n", "f")
+    assert parsed.data is None
+    assert () not in parsed.positions.values
+    assert parsed.positions.value(()) == (1, 1)

@@ -135,7 +135,7 @@ class Loader:
             return loaded
         if not isinstance(data, dict):
             if not has_errors(problems):
-                loaded.diagnostics += _check_top(data, file, what="map")
+                loaded.diagnostics += _check_top(data, source.positions, file, what="map")
             return loaded
         if "cjmap" not in data and "kind" not in data and "name" in data:
             # A persona file named on the command line: check it as a persona.
@@ -223,7 +223,9 @@ class Loader:
                 and not has_errors(problems)
                 and not isinstance(source.data, dict)
             ):
-                problems = problems + _check_top(source.data, source.file, what="persona file")
+                problems = problems + _check_top(
+                    source.data, source.positions, source.file, what="persona file"
+                )
             elif isinstance(source.data, dict) and source.complete:
                 try:
                     persona = Persona.model_validate(source.data)
@@ -319,25 +321,37 @@ def load_map(path: Path) -> LoadedMap:
     return Loader().load(path)
 
 
-def _check_top(data: Any, file: str, what: str) -> list[Diagnostic]:
+def _check_top(data: Any, positions: Positions, file: str, what: str) -> list[Diagnostic]:
+    """The top level must be a mapping; a problem is reported at the top-level node itself.
+
+    Comments, blank lines and a `---` marker may come before that node, so its position comes
+    from the parser; a file with no node at all (only comments) falls back to 1:1.
+    """
+    at = positions.value(())
+    persona = what == "persona file"
     if data is None:
         return [
             _error(
                 file,
-                (1, 1),
+                at,
                 dg.SCHEMA,
                 f"the {what} is empty",
-                "a map needs at least `cjmap: 1`, `kind:` and `title:`; `cjmap new` writes a starter",
+                "a persona needs at least `name:`"
+                if persona
+                else "a map needs at least `cjmap: 1`, `kind:` and `title:`; "
+                "`cjmap new` writes a starter",
             )
         ]
     if not isinstance(data, dict):
         return [
             _error(
                 file,
-                (1, 1),
+                at,
                 dg.SCHEMA,
                 f"the top level must be a mapping (key: value lines), not {type(data).__name__}",
-                "start the file with `cjmap: 1`, `kind:` and `title:` lines",
+                "start the file with a `name:` line"
+                if persona
+                else "start the file with `cjmap: 1`, `kind:` and `title:` lines",
             )
         ]
     return []

@@ -280,6 +280,8 @@ class _Builder:
         self.nodes = 0
         self.poisoned: set[Pos] = set()
         self.aliases: set[str] = set()
+        # Where the current document starts (its `---`, or its first node when implicit).
+        self.document_start: Pos | None = None
 
     def error(self, pos: Pos, code: tuple[str, str], message: str, hint: str | None = None) -> None:
         self.diagnostics.append(_diag(self.file, pos, code, message, hint))
@@ -370,6 +372,14 @@ class _Builder:
             if name == "ScalarEvent":
                 self.check_node(event)
                 pos = self.mark(event.start_mark)
+                if (
+                    not self.stack
+                    and self.document_start is not None
+                    and event.start_mark.index == event.end_mark.index
+                ):
+                    # An empty document (`---` and nothing after it): libyaml puts the empty
+                    # node after the marker's line break, possibly past the end of the file.
+                    pos = self.document_start
                 value: Any = event.value
                 implicit = event.implicit
                 if event.style in (None, "") and implicit and implicit[0] and event.tag is None:
@@ -437,6 +447,7 @@ class _Builder:
                 self.add(None, pos)
             elif name == "DocumentStartEvent":
                 self.documents += 1
+                self.document_start = self.mark(event.start_mark)
                 if self.documents > 1:
                     self.error(
                         self.mark(event.start_mark),
