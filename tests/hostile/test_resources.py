@@ -8,6 +8,7 @@ needs more is a clean, reported problem with no output written.
 
 from __future__ import annotations
 
+import re
 import resource
 import subprocess
 import sys
@@ -156,3 +157,26 @@ def test_a_native_allocation_failure_near_the_limit_is_the_memory_limit() -> Non
     assert batch._near_memory_limit(failed, peak)
     assert not batch._near_memory_limit(failed, 4 * peak)
     assert not batch._near_memory_limit(ValueError("a bug"), peak)
+
+
+def test_a_map_too_large_for_a_pdf_is_refused_before_layout(tmp_path: Path) -> None:
+    # ~4,600 stages: laid out, it would run ~20 minutes of CPU and need ~10 GB. The estimate
+    # refuses it after loading, with the numbers, and the CPU time shows no layout was started
+    # (the 120 s CPU limit stays, so a test run cannot hang on it either).
+    (tmp_path / ".git").mkdir()
+    path = tmp_path / "huge.cjm.yaml"
+    path.write_text(generate.big_map(7_500_000))
+    target = tmp_path / "huge.pdf"
+    target.write_bytes(OLD)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
+    result = cli("render", path, "-o", target, timeout=300)
+    spent = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before
+    assert result.returncode == 1, result.stderr
+    assert re.search(
+        r"the map is too large to render to PDF: its [\d,]+ text boxes in 4,5\d\d stages would "
+        r"need at least [\d,]+ MB of memory, over the limit of 2,048 MB \(split it; "
+        r"CJMAP_RENDER_MEMORY_MB raises the limit; HTML has no such limit\)",
+        result.stderr,
+    ), result.stderr
+    assert target.read_bytes() == OLD
+    assert spent < 60  # loading twice (validate, then the worker); the layout never began

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjmap.project import MAP_SUFFIXES, display
+from cjmap.render.limits import Limits
 from cjmap.validate import ValidationResult
 
 if TYPE_CHECKING:
@@ -179,7 +180,7 @@ def render_one(job: Job, before_write: Callable[[], None] | None = None) -> Outc
         )
     try:
         if job.format is Format.pdf:
-            from cjmap.render.pdf import MissingGlyphs, render_pdf
+            from cjmap.render.pdf import MissingGlyphs, TooLarge, render_pdf
 
             try:
                 data = render_pdf(
@@ -189,7 +190,7 @@ def render_one(job: Job, before_write: Callable[[], None] | None = None) -> Outc
                     on=job.on,
                     allow_missing_glyphs=job.allow_missing_glyphs,
                 )
-            except MissingGlyphs as exc:
+            except (MissingGlyphs, TooLarge) as exc:
                 return Outcome(job, "map", str(exc), time.perf_counter() - start)
         else:
             data = render_html(loaded, template=job.template, paper=job.paper, on=job.on).encode(
@@ -260,37 +261,6 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
         return max(1, os.cpu_count() or 1)
-
-
-@dataclass(frozen=True)
-class Limits:
-    """What one map's render may use: CPU seconds and memory (address space) of its worker.
-
-    A map from a pull request can ask for thousands of stages; WeasyPrint lays out 30 stages in
-    ~20 s and 126 in ~60 s of CPU, so without a bound an 8 MB map would hold a CI runner for
-    hours and take gigabytes. Override with ``CJMAP_RENDER_SECONDS`` / ``CJMAP_RENDER_MEMORY_MB``.
-    """
-
-    cpu_seconds: int = 120
-    memory_mb: int = 2048
-
-    @classmethod
-    def from_env(cls) -> Limits:
-        def number(name: str, default: int) -> int:
-            try:
-                return max(1, int(os.environ.get(name, default)))
-            except ValueError:
-                return default
-
-        return cls(
-            number("CJMAP_RENDER_SECONDS", cls.cpu_seconds),
-            number("CJMAP_RENDER_MEMORY_MB", cls.memory_mb),
-        )
-
-    @property
-    def wall_seconds(self) -> float:
-        """When the parent kills a worker that is not even using CPU (it never should be)."""
-        return 3 * self.cpu_seconds + 30
 
 
 class _OverTime(Exception):

@@ -18,8 +18,12 @@ from dataclasses import dataclass, field
 
 from cjmap.fonts import install_hint
 from cjmap.loader import LoadedMap
+from cjmap.render.budget import TooLarge, check_size, cut_long_texts
 from cjmap.render.html import render_html
 from cjmap.render.layout import Paper
+from cjmap.render.limits import Limits
+
+__all__ = ["MissingGlyphs", "RenderLog", "TooLarge", "html_to_pdf", "render_pdf"]
 
 
 class MissingGlyphs(Exception):
@@ -107,7 +111,16 @@ def render_pdf(
     on: dt.date | None = None,
     allow_missing_glyphs: bool = False,
     log: RenderLog | None = None,
+    limits: Limits | None = None,
 ) -> bytes:
-    """A loaded, valid map as PDF bytes."""
+    """A loaded, valid map as PDF bytes.
+
+    Raises :class:`TooLarge` at once for a map whose layout could not fit in the memory limit;
+    values too long to print are cut with a note (see :mod:`cjmap.render.budget`).
+    """
+    if loaded.doc is None:
+        raise ValueError(f"{loaded.file}: the map has errors and cannot be rendered")
+    check_size(loaded, (limits or Limits.from_env()).memory_mb)
+    loaded = cut_long_texts(loaded, loaded.doc.lang)
     html = render_html(loaded, template=template, paper=paper, on=on, for_print=True)
     return html_to_pdf(html, allow_missing_glyphs=allow_missing_glyphs, log=log)

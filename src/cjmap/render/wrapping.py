@@ -12,6 +12,7 @@ boundary, and the 20,000-letter word lays out in the time of ordinary text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
@@ -45,25 +46,34 @@ def soften_all(value: T) -> T:
     Returns the very same object when nothing needs a break (the usual case), else a copy:
     the loaded map itself is never changed.
     """
-    return _walk(value)  # type: ignore[no-any-return]
+    return map_strings(value, soften)
 
 
-def _walk(value: Any) -> Any:
+def map_strings(value: T, change: Callable[[str], str]) -> T:
+    """``value`` with ``change`` applied to every string in it (keys included).
+
+    The very same object comes back when ``change`` returns every string as it was; otherwise
+    a copy of just the parts that changed (models through ``model_copy``).
+    """
+    return _walk(value, change)  # type: ignore[no-any-return]
+
+
+def _walk(value: Any, change: Callable[[str], str]) -> Any:
     if type(value) is str:
-        return soften(value)
+        return change(value)
     if isinstance(value, BaseModel):
         changed = {}
         for name in type(value).model_fields:
             old = getattr(value, name)
-            new = _walk(old)
+            new = _walk(old, change)
             if new is not old:
                 changed[name] = new
         return value.model_copy(update=changed) if changed else value
     if isinstance(value, list):
-        items = [_walk(v) for v in value]
+        items = [_walk(v, change) for v in value]
         return items if any(n is not o for n, o in zip(items, value, strict=True)) else value
     if isinstance(value, dict):
-        pairs = {_walk(k): _walk(v) for k, v in value.items()}
+        pairs = {_walk(k, change): _walk(v, change) for k, v in value.items()}
         same = len(pairs) == len(value) and all(k in value and pairs[k] is value[k] for k in pairs)
         return value if same else pairs
     return value
