@@ -98,3 +98,14 @@ def test_empathy_quadrants_in_canvas_order() -> None:
     assert [q.key for q in page.empathy.quadrants] == ["says", "thinks", "does", "feels"]
     assert page.empathy.quadrants[0].label == "说"
     assert page.header.kind_label == "共情图"
+
+
+def test_column_lines_count_wide_characters_twice() -> None:
+    from cjmap.render.context import LONG_LIST_LINES, Labelled, column_lines
+
+    assert column_lines(["short", "x" * 45]) == 1 + 2
+    assert column_lines(["中" * 23]) == 2  # 46 columns wide
+    icon = None
+    short = Labelled("goals", "Goals", icon, ["a goal"] * LONG_LIST_LINES)  # type: ignore[arg-type]
+    long = Labelled("goals", "Goals", icon, ["a goal"] * (LONG_LIST_LINES + 1))  # type: ignore[arg-type]
+    assert not short.may_break and long.may_break

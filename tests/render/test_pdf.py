@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from cjmap.model import CurrentStateMap, DayInTheLifeMap, EmpathyMap, FutureStateMap
+from cjmap.render.html import render_html
 from cjmap.render.pdf import MissingGlyphs, RenderLog, html_to_pdf, render_pdf
 
 from .conftest import FIXTURES, ON, Rendered, load, pdf_text, squash, write_map
@@ -255,3 +257,65 @@ def test_a_long_description_or_name_never_drops_the_grid_head(tmp_path: Path) ->
         body.count("Customerscompare") == 25 and body.count("onseveralsitesbeforetheydecide.") == 25
     )
     assert "Researchandcompare" in grid[0] and squash(name) not in "".join(pages)
+
+
+LONG_PERSONA = FIXTURES / "long-persona"
+
+
+@pytest.mark.parametrize(
+    ("name", "template"),
+    [
+        ("future.yaml", None),
+        ("future.yaml", "current-state"),
+        ("day-in-the-life.yaml", None),
+    ],
+)
+def test_a_persona_card_longer_than_a_page_starts_on_page_1_and_continues(
+    name: str, template: str | None
+) -> None:
+    # A list of the card was kept whole: too tall for the space under the header band, it was
+    # pushed to page 2 (the card's head with it, when the card had no quote), and page 1 held
+    # only the header band. Long lists now break between their items; short ones stay whole.
+    loaded = load(LONG_PERSONA / name)
+    persona = loaded.persona
+    assert persona is not None and len(persona.goals) == 24
+    pages = [squash(p) for p in pdf_text(render_pdf(loaded, template=template, on=ON))]
+    first, second = pages[0], pages[1]
+    assert squash(persona.name) in first
+    assert squash(persona.goals[0]) in first and squash(persona.goals[1]) in first
+    assert squash(persona.goals[-1]) in second and squash(persona.goals[-1]) not in first
+    # The rest of the card follows on page 2, its short lists whole, the research chips last.
+    assert all(squash(m) in second for m in persona.motivations + persona.needs)
+    assert "Researchbehindthispersona" in second
+    assert all(squash(s.note or "") in second for s in persona.sources)
+
+
+def test_only_long_persona_lists_may_break(rendered_examples: dict[str, Rendered]) -> None:
+    # Short lists stay whole in their column (the examples' cards look as they did); only a
+    # list of more than about 12 lines is marked as one that may break.
+    assert not [
+        n
+        for n, r in rendered_examples.items()
+        if re.search(r"class=\"plist [^\"]*plist-long", r.html)
+    ]
+    html = render_html(load(LONG_PERSONA / "future.yaml"), on=ON)
+    assert re.findall(r'class="plist plist-(\w+)( plist-long)?"', html) == [
+        ("goals", " plist-long"),
+        ("needs", ""),
+        ("frustrations", ""),
+        ("motivations", ""),
+    ]
+
+
+def test_a_tall_persona_in_the_empathy_canvas_leaves_the_canvas_on_page_1() -> None:
+    # The whole canvas was kept on one page: with a long profile and quote in its centre it no
+    # longer fitted under the header band and moved to page 2, leaving page 1 blank. Now only
+    # the pains and gains move.
+    loaded = load(LONG_PERSONA / "empathy.yaml")
+    pages = [squash(p) for p in pdf_text(render_pdf(loaded, on=ON))]
+    assert loaded.doc is not None and loaded.persona is not None
+    first = pages[0]
+    assert squash(loaded.persona.name) in first
+    for item in ("I'll do it tonight.", "Is this invoice right?", "Pays at the counter", "Rushed"):
+        assert squash(item) in first, item
+    assert "Holdmusic" in pages[1] and "Anearlynight" in pages[1]

@@ -106,6 +106,29 @@ class Labelled:
     icon: Icon
     items: list[str]
 
+    @property
+    def may_break(self) -> bool:
+        """Whether the list may break across columns and pages (see :func:`column_lines`).
+
+        A list kept whole (the usual look) that does not fit under the header band is pushed
+        whole to the next page, which left page 1 of a long persona card blank.
+        """
+        return column_lines(self.items) > LONG_LIST_LINES
+
+
+LONG_LIST_LINES = 12
+"""A persona list longer than this (in lines of its column) may break between its items."""
+_COLUMN_WIDTH = 45  # Latin letters in a line of the persona card's half-width column
+
+
+def column_lines(items: list[str]) -> int:
+    """About how many lines ``items`` take in a persona card's column (wide characters: two)."""
+    lines = 0
+    for text in items:
+        width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+        lines += 1 + width // _COLUMN_WIDTH
+    return lines
+
 
 @dataclass
 class SourceChip:
