@@ -46,7 +46,7 @@ def chromium() -> str:
 def shoot(
     template: str, map_path: Path, page_no: int, height: int, out: Path, work: Path
 ) -> list[Path]:
-    from cjmap.loader import load_map
+    from cjmap.load.loader import load_map
     from cjmap.render import render_html, render_pdf
 
     loaded = load_map(map_path)

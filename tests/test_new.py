@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.loader import load_map
+from cjmap.load.loader import load_map
 from cjmap.starter import KINDS, LANGS, starter_text
 from support import run_cli
 

@@ -20,7 +20,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from cjmap.diagnostics import printable
+from cjmap.text import printable
 
 
 class OutputProblem(Exception):

@@ -6,7 +6,7 @@ loaded, and collect every problem.
 
 Configuration comes from each map's project (``.cjmap.yaml`` or ``[tool.cjmap]`` in
 ``pyproject.toml`` at its root) unless ``config`` names a file for all of them; a bad
-configuration raises ``cjmap.config.ConfigError``, an unknown rule in ``select``/``ignore``
+configuration raises ``cjmap.load.config.ConfigError``, an unknown rule in ``select``/``ignore``
 raises ``cjmap.lint.UsageError``.
 """
 
@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjmap.diagnostics import Diagnostic, Severity
-from cjmap.loader import LoadedMap, Loader
-from cjmap.project import collect_maps, display, find_root
+from cjmap.load.files import collect_maps, display, find_root
+from cjmap.load.loader import LoadedMap, Loader
 
 if TYPE_CHECKING:
-    from cjmap.lint.config import LintSettings
+    from cjmap.lint.settings import LintSettings
 
 # From this many files, `jobs` > 1 splits them between worker processes.
 PARALLEL_FROM = 64
@@ -136,8 +136,8 @@ class _Settings:
     def __init__(
         self, config: Path | None, select: Sequence[str] | None, ignore: Sequence[str] | None
     ):
-        from cjmap.config import load_config
         from cjmap.lint import settings_from
+        from cjmap.load.config import load_config
 
         self._select = select
         self._ignore = ignore
@@ -147,8 +147,8 @@ class _Settings:
             self._fixed = settings_from(load_config(config), select=select, ignore=ignore)
 
     def for_root(self, root: Path) -> LintSettings:
-        from cjmap.config import DEFAULT, find_config, load_config
         from cjmap.lint import settings_from
+        from cjmap.load.config import DEFAULT, find_config, load_config
 
         if self._fixed is not None:
             return self._fixed

@@ -66,7 +66,7 @@ class Outcome:
 
 def render_map(path: Path, *, template: str | None = None) -> Outcome:
     """Load and render ``path``; never raises for a bad map, the outcome says what is wrong."""
-    from cjmap.loader import Loader
+    from cjmap.load.loader import Loader
     from cjmap.render import TemplateMismatch, render_html
 
     loaded = Loader().load(path)

@@ -20,7 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from cjmap.yamlsource import parse
+from cjmap.load.yamlsource import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

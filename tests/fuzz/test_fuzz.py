@@ -35,9 +35,10 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from cjmap.diagnostics import has_errors, unsafe_characters
+from cjmap.diagnostics import has_errors
 from cjmap.report import github, text
 from cjmap.report import json as json_report
+from cjmap.text import unsafe_characters
 from cjmap.validate import ValidationResult, validate_paths
 
 from .strategies import MARKER_TAG, Case, cases

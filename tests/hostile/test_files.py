@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.project import MAX_FILE_BYTES, FileProblem, read_bytes
+from cjmap.load.files import MAX_FILE_BYTES, FileProblem, read_bytes
 
 from .conftest import VALID, cli, diagnostics, errors
 

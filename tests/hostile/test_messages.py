@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.diagnostics import echo
+from cjmap.text import echo
 
 from .conftest import cli, errors, fixture
 

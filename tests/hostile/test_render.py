@@ -22,10 +22,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from cjmap.loader import LoadedMap, load_map
+from cjmap.load.loader import LoadedMap, load_map
+from cjmap.load.yamlsource import parse
 from cjmap.render import render_html
 from cjmap.render.pdf import RenderLog, render_pdf
-from cjmap.yamlsource import parse
 
 from .conftest import EXAMPLES, Requests
 

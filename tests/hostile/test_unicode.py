@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.checks import id_problem
-from cjmap.diagnostics import unsafe_characters
+from cjmap.load.references import id_problem
+from cjmap.text import unsafe_characters
 from cjmap.validate import validate_paths
 
 from .conftest import cli, fixture

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.loader import load_map
+from cjmap.load.loader import load_map
 
 from . import generate
 from .conftest import ROOT, errors, fixture

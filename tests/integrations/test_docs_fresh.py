@@ -89,7 +89,7 @@ def _example_blocks(page: str) -> dict[str, str]:
 
 
 def test_format_page_example_maps_are_valid(tmp_path: Path) -> None:
-    from cjmap.loader import Loader
+    from cjmap.load.loader import Loader
 
     page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     blocks = _example_blocks(page)

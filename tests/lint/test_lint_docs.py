@@ -15,7 +15,7 @@ from cjmap.lint import lint_map, settings_from
 from cjmap.lint.docs import rule_markdown, rule_text, rules_markdown
 from cjmap.lint.registry import RULES
 from cjmap.lint.rule import SECTIONS
-from cjmap.loader import load_map
+from cjmap.load.loader import load_map
 from support import ROOT
 
 # Examples that need a second file (the compared current-state map) cannot run on their own.

@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.config import ConfigFile
 from cjmap.lint import lint_map, settings_from
 from cjmap.lint.registry import RULES, resolve
-from cjmap.loader import Loader
-from cjmap.yamlsource import parse
+from cjmap.load.config import ConfigFile
+from cjmap.load.loader import Loader
+from cjmap.load.yamlsource import parse
 from support import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"

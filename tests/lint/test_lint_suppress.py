@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cjmap.lint import lint_map, settings_from
 from cjmap.lint.suppress import parse
-from cjmap.loader import load_map
+from cjmap.load.loader import load_map
 
 TODAY = dt.date(2026, 11, 25)
 

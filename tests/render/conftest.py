@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.loader import LoadedMap, Loader
+from cjmap.load.loader import LoadedMap, Loader
 from cjmap.render.batch import Format, Job, render_jobs
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -51,7 +51,7 @@ def test_template_override_between_staged_kinds_and_refusal_otherwise() -> None:
 
 
 def test_a_map_with_errors_is_refused(tmp_path: Path) -> None:
-    from cjmap.loader import Loader
+    from cjmap.load.loader import Loader
 
     path = tmp_path / "bad.cjm.yaml"
     path.write_text("cjmap: 1\nkind: current-state\ntitel: typo\n", encoding="utf-8")
@@ -71,7 +71,7 @@ def test_page_counter_css_escapes_its_text() -> None:
 def test_rendering_html_never_imports_weasyprint() -> None:
     code = (
         "import sys, datetime as dt; from pathlib import Path;"
-        "from cjmap.loader import load_map; from cjmap.render import render_html;"
+        "from cjmap.load.loader import load_map; from cjmap.render import render_html;"
         "render_html(load_map(Path('examples/zh/online-shop.cjm.yaml')));"
         "assert 'weasyprint' not in sys.modules, 'weasyprint imported'"
     )

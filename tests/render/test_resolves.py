@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cjmap.loader import load_map
+from cjmap.load.loader import load_map
 from cjmap.render import render_html
 from support import EXAMPLES
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.config import load_config
 from cjmap.lint import settings_from
+from cjmap.load.config import load_config
 from support import ROOT, run_cli
 
 PAGE = (ROOT / "docs" / "output-formats.md").read_text(encoding="utf-8")

@@ -45,8 +45,8 @@ def new(
     The first line points editors at the JSON Schema (cjmap.schema.json in the project root,
     written by `cjmap schema -o cjmap.schema.json`) for completion and hover docs.
     """
+    from cjmap.load.files import find_root
     from cjmap.output import OutputProblem, write_atomic
-    from cjmap.project import find_root
     from cjmap.starter import SCHEMA_FILE, starter_text
 
     target = output if output is not None else Path("new.cjm.yaml")

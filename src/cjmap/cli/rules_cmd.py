@@ -35,7 +35,8 @@ def rules(
         raise typer.Exit(EXIT_OK)
     found = resolve(rule)
     if found is None:
-        from cjmap.diagnostics import LOADER_CODES, echo
+        from cjmap.load.codes import LOADER_CODES
+        from cjmap.text import echo
 
         if rule.upper() in LOADER_CODES:
             name, summary = LOADER_CODES[rule.upper()]

@@ -108,8 +108,8 @@ def validate(
     2 usage error: a path that does not exist, a bad --today, an unknown rule, a bad
     configuration file.
     """
-    from cjmap.config import ConfigError
     from cjmap.lint import UsageError
+    from cjmap.load.config import ConfigError
     from cjmap.parallel import default_jobs
     from cjmap.validate import validate_paths
 

@@ -8,8 +8,8 @@ Library use::
 Rules live one per module in ``cjmap.lint.rules`` and are listed in ``cjmap.lint.registry``.
 """
 
-from cjmap.lint.config import LintSettings, UsageError, settings_from
 from cjmap.lint.engine import lint_map
 from cjmap.lint.registry import RULES, resolve
+from cjmap.lint.settings import LintSettings, UsageError, settings_from
 
 __all__ = ["RULES", "LintSettings", "UsageError", "lint_map", "resolve", "settings_from"]

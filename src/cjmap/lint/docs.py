@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import sys
 
-from cjmap.diagnostics import LOADER_CODES
 from cjmap.lint.registry import RULES
 from cjmap.lint.rule import SECTIONS, Rule
+from cjmap.load.codes import LOADER_CODES
 
 HEADER = """\
 # Lint rules
@@ -96,17 +96,7 @@ def rules_markdown() -> str:
     out.append("Always on, always errors; a map with any of them is not linted.\n")
     out.append("| Code | Name | Flags |")
     out.append("|---|---|---|")
-    from cjmap.config import CONFIG
-
-    checks = {
-        **LOADER_CODES,
-        CONFIG[0]: (
-            CONFIG[1],
-            "The configuration file is invalid (reported on the configuration file; the run "
-            "stops with exit code 2).",
-        ),
-    }
-    for code, (name, summary) in sorted(checks.items()):
+    for code, (name, summary) in sorted(LOADER_CODES.items()):
         out.append(f"| {code} | `{name}` | {summary} |")
     for rule in RULES:
         out.append(f"\n## {rule.code} {rule.name}\n")

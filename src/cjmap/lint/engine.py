@@ -7,10 +7,10 @@ from collections.abc import Iterable
 
 from cjmap.diagnostics import Diagnostic, has_errors
 from cjmap.lint import suppress
-from cjmap.lint.config import LintSettings, settings_from
 from cjmap.lint.registry import SUPPRESSION, Rule
 from cjmap.lint.rule import Context
-from cjmap.loader import LoadedMap
+from cjmap.lint.settings import LintSettings, settings_from
+from cjmap.load.loader import LoadedMap
 
 
 def lint_map(

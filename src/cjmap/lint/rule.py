@@ -38,12 +38,12 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from cjmap.diagnostics import Diagnostic, Severity
+from cjmap.load.yamlsource import Path_, Pos, Positions
 from cjmap.model import AnyMap, CurrentStateMap, FutureStateMap, Persona, Stage
-from cjmap.yamlsource import Path_, Pos, Positions
 
 if TYPE_CHECKING:
     from cjmap.lint.suppress import Suppressions
-    from cjmap.loader import LoadedMap, SourceFile
+    from cjmap.load.loader import LoadedMap, SourceFile
 
 SECTIONS = ("What it flags", "Why it matters", "Example", "Fix")
 CODE_RE = re.compile(r"^CJM1\d\d$")
@@ -179,7 +179,7 @@ class Context:
             yield from enumerate(doc.stages)
 
     def stage_label(self, stage: Stage) -> str:
-        from cjmap.diagnostics import echo
+        from cjmap.text import echo
 
         return echo(stage.name)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from cjmap.yamlsource import Path_
+from cjmap.load.yamlsource import Path_
 
 # Keys whose values are codes, dates, numbers, references or names rather than prose.
 NOT_PROSE = frozenset(

@@ -2,7 +2,7 @@
 
 The library API the CLI and tests call::
 
-    from cjmap.loader import load_map
+    from cjmap.load.loader import load_map
     from cjmap.render import render_html, render_pdf
 
     loaded = load_map(Path("examples/colleen/current.cjm.yaml"))

@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cjmap.project import MAP_SUFFIXES, display
+from cjmap.load.files import MAP_SUFFIXES, display
 from cjmap.render.limits import Limits
 from cjmap.validate import ValidationResult
 
@@ -165,7 +165,7 @@ def render_one(job: Job, before_write: Callable[[], None] | None = None) -> Outc
     ``before_write`` runs between rendering and writing: the sandbox's last chance to refuse
     the output (see :class:`_CpuWatch`), so that a render over its limit writes nothing.
     """
-    from cjmap.loader import Loader
+    from cjmap.load.loader import Loader
     from cjmap.output import OutputProblem, write_atomic
     from cjmap.render.html import TemplateMismatch, render_html
 
@@ -511,7 +511,7 @@ def render_paths(
 
     Raises :class:`PlanProblem` for a usage problem found before anything is rendered.
     """
-    from cjmap.project import collect_maps
+    from cjmap.load.files import collect_maps
     from cjmap.validate import validate_paths
 
     validation = validate_paths(paths, lint=False)

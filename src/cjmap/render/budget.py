@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TypeVar
 
-from cjmap.loader import LoadedMap
+from cjmap.load.loader import LoadedMap
 from cjmap.render.i18n import format_number, translations
 from cjmap.render.wrapping import map_strings
 

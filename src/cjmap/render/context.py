@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from cjmap import __version__
-from cjmap.loader import LoadedMap
+from cjmap.load.loader import LoadedMap
 from cjmap.model import (
     ActionItem,
     AnyMap,

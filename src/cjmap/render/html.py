@@ -16,7 +16,7 @@ from importlib.resources.abc import Traversable
 import jinja2
 from markupsafe import Markup
 
-from cjmap.loader import LoadedMap
+from cjmap.load.loader import LoadedMap
 from cjmap.render import i18n
 from cjmap.render.context import PageContext, build_context
 from cjmap.render.layout import Paper

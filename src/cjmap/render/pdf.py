@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from cjmap.fonts import install_hint
-from cjmap.loader import LoadedMap
+from cjmap.load.loader import LoadedMap
 from cjmap.render.budget import TooLarge, check_size, cut_long_texts
 from cjmap.render.html import render_html
 from cjmap.render.layout import Paper
 from cjmap.render.limits import Limits
+from cjmap.text import describe
 
 __all__ = ["MissingGlyphs", "RenderLog", "TooLarge", "html_to_pdf", "render_pdf"]
 
@@ -31,7 +31,7 @@ class MissingGlyphs(Exception):
 
     def __init__(self, characters: list[str]) -> None:
         self.characters = characters
-        shown = ", ".join(_describe(ch) for ch in characters[:6])
+        shown = ", ".join(describe(ch) for ch in characters[:6])
         more = f" and {len(characters) - 6} more" if len(characters) > 6 else ""
         noun = "character" if len(characters) == 1 else "characters"
         super().__init__(
@@ -39,11 +39,6 @@ class MissingGlyphs(Exception):
             f"({shown}{more}); the PDF would show empty boxes. Fix: {install_hint(characters)}, "
             "or pass --allow-missing-glyphs"
         )
-
-
-def _describe(ch: str) -> str:
-    name = unicodedata.name(ch, "unnamed character")
-    return f"U+{ord(ch):04X} {name}"
 
 
 @dataclass

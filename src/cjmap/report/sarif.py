@@ -17,7 +17,8 @@ from typing import Any
 from urllib.parse import quote
 
 from cjmap import __version__
-from cjmap.diagnostics import LOADER_CODES, Diagnostic, Severity
+from cjmap.diagnostics import Diagnostic, Severity
+from cjmap.load.codes import LOADER_CODES
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TextIO
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
+from cjmap.text import echo
 
 _STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold cyan"}
 _EXCERPT_WIDTH = 120

@@ -39,9 +39,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint.rule import Context, Option
 from cjmap.model import Status
+from cjmap.text import echo
 
 CODE = "CJM113"
 NAME = "action-overdue"

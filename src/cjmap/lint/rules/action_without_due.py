@@ -33,9 +33,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint.rule import Context
 from cjmap.model import Status
+from cjmap.text import echo
 
 CODE = "CJM117"
 NAME = "action-without-due"

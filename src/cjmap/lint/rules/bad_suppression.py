@@ -34,8 +34,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjmap.diagnostics import LOADER_CODES, Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint.rule import Context
+from cjmap.load.codes import LOADER_CODES
+from cjmap.text import echo
 
 CODE = "CJM100"
 NAME = "bad-suppression"

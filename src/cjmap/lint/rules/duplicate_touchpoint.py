@@ -37,8 +37,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint.rule import Context
+from cjmap.text import echo
 
 CODE = "CJM118"
 NAME = "duplicate-touchpoint"

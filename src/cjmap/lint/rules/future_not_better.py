@@ -38,9 +38,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint.rule import Context
 from cjmap.model import CurrentStateMap, FutureStateMap
+from cjmap.text import echo
 
 CODE = "CJM114"
 NAME = "future-not-better"

@@ -44,10 +44,11 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint.rule import Context
 from cjmap.lint.walk import strings
-from cjmap.yamlsource import Pos
+from cjmap.load.yamlsource import Pos
+from cjmap.text import describe, echo
 
 CODE = "CJM124"
 NAME = "hidden-characters"
@@ -100,10 +101,6 @@ def _why(ch: str) -> str:
     return "an invisible character"
 
 
-def _name(ch: str) -> str:
-    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'CONTROL CHARACTER')}"
-
-
 def hidden(text: str) -> list[str]:
     if _ANY_HIDDEN.search(text) is None:  # almost every text: one regex scan, not per character
         return []
@@ -127,7 +124,7 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
                 continue
             first = found[0]
             more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-            message = f"text {echo(text, 40)} contains {_name(first)}, {_why(first)}{more}"
+            message = f"text {echo(text, 40)} contains {describe(first, 'CONTROL CHARACTER')}, {_why(first)}{more}"
             hint = "delete it (retype the text if your editor does not show it)"
             finding = (
                 ctx.persona_at(path, message, hint) if is_persona else ctx.at(path, message, hint)

@@ -44,10 +44,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint import scripts
 from cjmap.lint.rule import Context, Option
 from cjmap.lint.walk import prose
+from cjmap.text import echo
 
 CODE = "CJM115"
 NAME = "language-mismatch"

@@ -35,8 +35,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint.rule import Context
+from cjmap.text import echo
 
 CODE = "CJM104"
 NAME = "persona-without-goals"

@@ -34,8 +34,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint.rule import Context
+from cjmap.text import echo
 
 CODE = "CJM121"
 NAME = "persona-without-quote"

@@ -35,9 +35,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint.rule import Context
 from cjmap.model import DayInTheLifeMap
+from cjmap.text import echo
 
 CODE = "CJM109"
 NAME = "stage-without-feeling"

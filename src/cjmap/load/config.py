@@ -1,6 +1,6 @@
 """The project's cjmap configuration: ``.cjmap.yaml``, or ``[tool.cjmap]`` in ``pyproject.toml``.
 
-The configuration of a map lives at its project root (see ``cjmap.project.find_root``): the
+The configuration of a map lives at its project root (see ``cjmap.load.files.find_root``): the
 nearest folder above the map that holds ``.cjmap.yaml``, ``pyproject.toml`` or ``.git``. There
 ``.cjmap.yaml`` wins over ``pyproject.toml``; a ``pyproject.toml`` without ``[tool.cjmap]`` (or no
 file at all) means the defaults. ``--config FILE`` names one file for every map instead.
@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cjmap.diagnostics import Diagnostic, Severity, echo
-from cjmap.project import FileProblem, display, read_bytes
-from cjmap.yamlsource import Path_, Pos, Positions, decode, parse
+from cjmap.diagnostics import Diagnostic, Severity
+from cjmap.load.codes import CONFIG
+from cjmap.load.files import FileProblem, display, read_bytes
+from cjmap.load.yamlsource import Path_, Pos, Positions, decode, parse
+from cjmap.text import echo
 
-CONFIG = ("CJM009", "config")
 CONFIG_FILE = ".cjmap.yaml"
 SECTIONS = ("lint",)
 
@@ -84,7 +85,7 @@ def _peek(path: Path) -> bytes:
 
 def load_config(path: Path) -> ConfigFile:
     """Read and check the top level of a configuration file (sections are checked by their
-    owners, e.g. ``cjmap.lint.config``)."""
+    owners, e.g. ``cjmap.lint.settings``)."""
     file = display(path)
     try:
         raw = read_bytes(path)

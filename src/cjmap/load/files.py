@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from cjmap.diagnostics import printable, unsafe_characters
+from cjmap.text import printable, unsafe_characters
 
 ROOT_MARKERS = (".cjmap.yaml", "pyproject.toml", ".git")
 MAX_FILE_BYTES = 8 * 1024 * 1024

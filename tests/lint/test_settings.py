@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.config import CONFIG, ConfigError, find_config, load_config
 from cjmap.diagnostics import Severity
 from cjmap.lint import UsageError, lint_map, settings_from
-from cjmap.loader import load_map
+from cjmap.load.codes import CONFIG
+from cjmap.load.config import ConfigError, find_config, load_config
+from cjmap.load.loader import load_map
 from cjmap.validate import validate_paths
 from support import run_cli
 

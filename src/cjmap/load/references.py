@@ -6,10 +6,11 @@ import difflib
 import unicodedata
 from collections.abc import Iterator
 
-from cjmap import diagnostics as dg
-from cjmap.diagnostics import Diagnostic, echo
+from cjmap.diagnostics import Diagnostic
+from cjmap.load import codes
+from cjmap.load.yamlsource import Path_, Positions
 from cjmap.model import AnyMap, CurrentStateMap, FutureStateMap, derive_id
-from cjmap.yamlsource import Path_, Positions
+from cjmap.text import echo
 
 
 def assign_stage_ids(doc: AnyMap) -> None:
@@ -37,7 +38,7 @@ def check_ids(
         if not derived:
             problem = id_problem(ident)
             if problem is not None:
-                yield _error(file, positions.value(path), dg.SCHEMA, *problem)
+                yield _error(file, positions.value(path), codes.SCHEMA, *problem)
                 return
             skeleton = _skeleton(ident)
             other = looks.setdefault(skeleton, (ident, path))
@@ -45,7 +46,7 @@ def check_ids(
                 yield _error(
                     file,
                     positions.value(path),
-                    dg.SCHEMA,
+                    codes.SCHEMA,
                     f"id {echo(ident)} looks the same as {echo(other[0])} at line "
                     f"{positions.value(other[1])[0]} but is spelt with other letters "
                     f"({_describe(ident, other[0])})",
@@ -65,7 +66,7 @@ def check_ids(
             yield _error(
                 file,
                 pos,
-                dg.DUPLICATE_ID,
+                codes.DUPLICATE_ID,
                 f"id {echo(ident)} is already used by a {first_what} at line {line}",
                 hint,
             )
@@ -108,7 +109,7 @@ def check_ids(
                 path: Path_ = ("stages", s_index, "opportunities", o_index, "addresses", a_index)
                 problem = id_problem(ref)
                 if problem is not None:
-                    yield _error(file, positions.value(path), dg.SCHEMA, *problem)
+                    yield _error(file, positions.value(path), codes.SCHEMA, *problem)
                     continue
                 if ref in kinds:
                     message = f"addresses {echo(ref)}, which is a {kinds[ref]}, not a pain point"
@@ -121,7 +122,7 @@ def check_ids(
                     if pain_ids
                     else "give the pain point an `id:` and refer to it here"
                 )
-                yield _error(file, positions.value(path), dg.REFERENCE, message, hint)
+                yield _error(file, positions.value(path), codes.REFERENCE, message, hint)
 
 
 _LISTED = 10
@@ -250,7 +251,7 @@ def check_resolves(
                 yield _error(
                     file,
                     positions.key(base),
-                    dg.REFERENCE,
+                    codes.REFERENCE,
                     "`resolves` is for future-state maps",
                     "in a current-state map, use `addresses` to name the pain points of this map",
                 )
@@ -266,7 +267,7 @@ def check_resolves(
                 yield _error(
                     file,
                     positions.value((*base, r_index)),
-                    dg.REFERENCE,
+                    codes.REFERENCE,
                     f"resolves {echo(ref)}, but the compared map has no pain point with that id{guess}",
                     "`resolves` names pain point ids of the current-state map in `compares`",
                 )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.loader import Loader, load_map
+from cjmap.load.loader import Loader, load_map
 from cjmap.model import CurrentStateMap, FutureStateMap
 from support import EXAMPLES, FIXTURES
 

@@ -19,11 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from cjmap import diagnostics as dg
-from cjmap.checks import assign_stage_ids, check_ids, check_resolves
-from cjmap.diagnostics import Diagnostic, echo, has_errors
-from cjmap.model import MODEL_BY_KIND, AnyMap, FutureStateMap, JourneyMap, Persona
-from cjmap.project import (
+from cjmap.diagnostics import Diagnostic, has_errors
+from cjmap.load import codes
+from cjmap.load.files import (
     FileProblem,
     check_map_path,
     display,
@@ -31,8 +29,11 @@ from cjmap.project import (
     read_bytes,
     resolve_reference,
 )
-from cjmap.schema_errors import _unwrap_models, translate
-from cjmap.yamlsource import MAX_PROBLEMS, Positions, decode, parse, paused_gc, too_many
+from cjmap.load.references import assign_stage_ids, check_ids, check_resolves
+from cjmap.load.schema_errors import _unwrap_models, translate
+from cjmap.load.yamlsource import MAX_PROBLEMS, Positions, decode, parse, paused_gc, too_many
+from cjmap.model import MODEL_BY_KIND, AnyMap, FutureStateMap, JourneyMap, Persona
+from cjmap.text import echo
 
 SUPPORTED_VERSION = 1
 
@@ -106,7 +107,7 @@ class Loader:
         try:
             raw = read_bytes(path)
         except FileProblem as problem:
-            return source, [_error(file, (1, 1), dg.FILE, problem.message, problem.hint)]
+            return source, [_error(file, (1, 1), codes.FILE, problem.message, problem.hint)]
         text, problems = decode(raw, file)
         if text is None:
             return source, problems
@@ -124,7 +125,7 @@ class Loader:
         try:
             check_map_path(path, root)
         except FileProblem as problem:
-            error = _error(file, (1, 1), dg.FILE, problem.message, problem.hint)
+            error = _error(file, (1, 1), codes.FILE, problem.message, problem.hint)
             return LoadedMap(
                 source=SourceFile(path=path, file=file), root=root, diagnostics=[error]
             )
@@ -208,7 +209,7 @@ class Loader:
                 _error(
                     loaded.file,
                     pos,
-                    dg.FILE,
+                    codes.FILE,
                     f"persona {echo(doc.persona)}: {problem.message}",
                     problem.hint,
                 )
@@ -251,7 +252,7 @@ class Loader:
                 _error(
                     loaded.file,
                     pos,
-                    dg.FILE,
+                    codes.FILE,
                     f"persona {echo(doc.persona)} could not be read",
                     None,
                 )
@@ -268,7 +269,7 @@ class Loader:
                 _error(
                     loaded.file,
                     pos,
-                    dg.REFERENCE,
+                    codes.REFERENCE,
                     f"compares {echo(reference)}: {problem.message}",
                     problem.hint,
                 )
@@ -279,7 +280,7 @@ class Loader:
                 _error(
                     loaded.file,
                     pos,
-                    dg.REFERENCE,
+                    codes.REFERENCE,
                     "a map cannot compare to itself",
                     "name the current-state map",
                 )
@@ -291,7 +292,7 @@ class Loader:
                 _error(
                     loaded.file,
                     pos,
-                    dg.REFERENCE,
+                    codes.REFERENCE,
                     f"compares {echo(reference)}, which has errors",
                     f"run `cjmap validate {other.file}` and fix them",
                 )
@@ -303,7 +304,7 @@ class Loader:
                 _error(
                     loaded.file,
                     pos,
-                    dg.REFERENCE,
+                    codes.REFERENCE,
                     f"compares {echo(reference)}, which is a {other.doc.kind} map",
                     "`compares` must name a current-state map",
                 )
@@ -334,7 +335,7 @@ def _check_top(data: Any, positions: Positions, file: str, what: str) -> list[Di
             _error(
                 file,
                 at,
-                dg.SCHEMA,
+                codes.SCHEMA,
                 f"the {what} is empty",
                 "a persona needs at least `name:`"
                 if persona
@@ -347,7 +348,7 @@ def _check_top(data: Any, positions: Positions, file: str, what: str) -> list[Di
             _error(
                 file,
                 at,
-                dg.SCHEMA,
+                codes.SCHEMA,
                 f"the top level must be a mapping (key: value lines), not {type(data).__name__}",
                 "start the file with a `name:` line"
                 if persona
@@ -366,7 +367,7 @@ def _check_version(data: dict[str, Any], positions: Positions, file: str) -> Dia
     return _error(
         file,
         positions.value(("cjmap",)),
-        dg.VERSION,
+        codes.VERSION,
         f"unsupported format version {echo(version)}; this cjmap reads version {SUPPORTED_VERSION}",
         "write `cjmap: 1`, or upgrade cjmap if the map was written for a newer version",
     )

@@ -24,8 +24,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjmap import diagnostics as dg
-from cjmap.diagnostics import Diagnostic, echo, printable
+from cjmap.diagnostics import Diagnostic
+from cjmap.load import codes
+from cjmap.text import echo, printable
 
 Path_ = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -105,7 +106,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
                 _diag(
                     file,
                     (1, 1),
-                    dg.ENCODING,
+                    codes.ENCODING,
                     f"the file is encoded as {name}; cjmap reads UTF-8",
                     "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)",
                 )
@@ -116,7 +117,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
             _diag(
                 file,
                 (1, 1),
-                dg.ENCODING,
+                codes.ENCODING,
                 "the file looks encoded as UTF-16 (without a byte-order mark); cjmap reads UTF-8",
                 "save the file as UTF-8 (in VS Code: 'Save with Encoding' > UTF-8)",
             )
@@ -134,7 +135,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
             _diag(
                 file,
                 (line, column),
-                dg.ENCODING,
+                codes.ENCODING,
                 f"invalid UTF-8 byte 0x{raw[exc.start]:02x}",
                 "save the file as UTF-8; the byte may come from a copy-paste of Latin-1 or "
                 "Windows-1251 text",
@@ -248,7 +249,7 @@ def _syntax_error(exc: Exception, text: str, file: str) -> Diagnostic:
     if 0 < pos[0] <= len(lines) and lines[pos[0] - 1][pos[1] - 1 : pos[1]] == "\t":
         message = "a tab character where YAML expects spaces"
         hint = "indent with spaces, not tabs"
-    return _diag(file, pos, dg.SYNTAX, message, hint)
+    return _diag(file, pos, codes.SYNTAX, message, hint)
 
 
 def _syntax_hint(problem: str, context: str) -> str:
@@ -294,7 +295,7 @@ class _Builder:
         if self.nodes > MAX_NODES:
             self.error(
                 self.mark(event.start_mark),
-                dg.UNSUPPORTED_YAML,
+                codes.UNSUPPORTED_YAML,
                 f"more than {MAX_NODES:,} values in one file",
                 "a journey map holds a few thousand values; split the file",
             )
@@ -302,7 +303,7 @@ class _Builder:
         if getattr(event, "anchor", None):
             self.error(
                 self.mark(event.start_mark),
-                dg.UNSUPPORTED_YAML,
+                codes.UNSUPPORTED_YAML,
                 f"anchor &{printable(event.anchor[:40])} is not supported in maps",
                 "remove the anchor; repeat the value where it is needed",
             )
@@ -311,7 +312,7 @@ class _Builder:
             self.poisoned.add(self.mark(event.start_mark))
             self.error(
                 self.mark(event.start_mark),
-                dg.UNSUPPORTED_YAML,
+                codes.UNSUPPORTED_YAML,
                 f"YAML tag {echo(tag, 60)} is not supported",
                 "remove the tag; maps hold plain text, numbers, lists and mappings",
             )
@@ -357,7 +358,7 @@ class _Builder:
             first = self.positions.keys[(*path, key)]
             self.error(
                 pos,
-                dg.DUPLICATE_KEY,
+                codes.DUPLICATE_KEY,
                 f"duplicate key {echo(key)} (first defined at line {first[0]})",
                 "remove one of the two; YAML keeps only one of them",
             )
@@ -388,7 +389,7 @@ class _Builder:
                     except ValueError:
                         self.error(
                             pos,
-                            dg.SCHEMA,
+                            codes.SCHEMA,
                             f"number with {len(value)} digits is too long",
                             "quote it if it is text; numbers in maps are short",
                         )
@@ -412,7 +413,7 @@ class _Builder:
                 ):
                     self.error(
                         pos,
-                        dg.UNSUPPORTED_YAML,
+                        codes.UNSUPPORTED_YAML,
                         "a list or mapping cannot be used as a key",
                         "keys are plain words such as `name` or `stages`",
                     )
@@ -420,7 +421,7 @@ class _Builder:
                 if len(self.stack) >= MAX_DEPTH:
                     self.error(
                         pos,
-                        dg.UNSUPPORTED_YAML,
+                        codes.UNSUPPORTED_YAML,
                         f"nesting deeper than {MAX_DEPTH} levels",
                         "a journey map needs only a few levels; check the indentation",
                     )
@@ -440,7 +441,7 @@ class _Builder:
                     self.aliases.add(event.anchor)
                     self.error(
                         pos,
-                        dg.UNSUPPORTED_YAML,
+                        codes.UNSUPPORTED_YAML,
                         f"alias *{printable(event.anchor[:40])} is not supported in maps",
                         "write the value out in full instead of referring to an anchor",
                     )
@@ -451,7 +452,7 @@ class _Builder:
                 if self.documents > 1:
                     self.error(
                         self.mark(event.start_mark),
-                        dg.UNSUPPORTED_YAML,
+                        codes.UNSUPPORTED_YAML,
                         "a second YAML document ('---') in one file",
                         "a map file holds one document; move the second map to its own file",
                     )

@@ -16,15 +16,15 @@ wrong type is a located error, never silently ignored.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cjmap.config import DEFAULT, ConfigError, ConfigFile
-from cjmap.diagnostics import Diagnostic, Severity, echo
+from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.lint.registry import RULES, Rule, resolve
-from cjmap.yamlsource import Path_
+from cjmap.load.config import DEFAULT, ConfigError, ConfigFile
+from cjmap.load.yamlsource import Path_
+from cjmap.text import did_you_mean, echo
 
 KEYS = ("select", "ignore", "rules")
 SEVERITIES = tuple(s.value for s in Severity)
@@ -71,7 +71,7 @@ def settings_from(
             problems.append(
                 config.error(
                     ("lint", key),
-                    f"unknown key {echo(key)} in `lint`{_guess(str(key), KEYS)}",
+                    f"unknown key {echo(key)} in `lint`{did_you_mean(str(key), KEYS)}",
                     "known keys: " + ", ".join(KEYS),
                 )
             )
@@ -195,7 +195,7 @@ def _rules(
                 problems.append(
                     config.error(
                         at,
-                        f"{rule.code} ({rule.name}) has no option {echo(key)}{_guess(str(key), known)}",
+                        f"{rule.code} ({rule.name}) has no option {echo(key)}{did_you_mean(str(key), known)}",
                         "its settings: " + ", ".join(known),
                     )
                 )
@@ -227,9 +227,4 @@ def _rule_guess(ref: str) -> str:
     if fixed.startswith("CJ") and resolve("CJM" + fixed[3:]) is not None:
         return f" (did you mean '{'CJM' + fixed[3:]}'?)"
     names = [r.code for r in RULES] + [r.name for r in RULES]
-    return _guess(ref, names)
-
-
-def _guess(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return did_you_mean(ref, names)

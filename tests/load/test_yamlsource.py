@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from cjmap.yamlsource import parse, resolve_scalar
+from cjmap.load.yamlsource import parse, resolve_scalar
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,11 @@ from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
-from cjmap import diagnostics as dg
-from cjmap.checks import id_problem
-from cjmap.diagnostics import Diagnostic, Severity, echo
-from cjmap.yamlsource import Path_, Positions
+from cjmap.diagnostics import Diagnostic, Severity
+from cjmap.load import codes
+from cjmap.load.references import id_problem
+from cjmap.load.yamlsource import Path_, Positions
+from cjmap.text import echo
 
 _QUOTED = re.compile(r"'([^']*)'")
 
@@ -138,12 +139,12 @@ def translate(
         value = error.get("input")
         ctx = error.get("ctx")
         name = _field_name(path)
-        code = dg.SCHEMA
+        code = codes.SCHEMA
         hint: str | None = None
         pos = positions.value(path)
 
         if kind == "extra_forbidden":
-            code = dg.UNKNOWN_KEY
+            code = codes.UNKNOWN_KEY
             pos = positions.key(path)
             parent = model_at(root_model, path[:-1])
             known = sorted(parent.model_fields) if parent else []
@@ -155,12 +156,12 @@ def translate(
             elif known:
                 hint = "known keys here: " + ", ".join(known)
         elif kind == "missing":
-            code = dg.MISSING_KEY
+            code = codes.MISSING_KEY
             missing = rest[-1] if rest else name
             message = f"missing required key '{missing}'"
             hint = f"add `{missing}:` to this mapping"
         elif kind == "union_tag_not_found":
-            code = dg.MISSING_KEY
+            code = codes.MISSING_KEY
             message = "missing required key 'kind'"
             hint = "add `kind:` current-state | future-state | day-in-the-life | empathy"
         elif kind in ("union_tag_invalid", "literal_error", "enum"):
