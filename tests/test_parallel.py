@@ -6,7 +6,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from cjmap.parallel import default_jobs
+from cjmap.parallel import default_jobs, map_in_workers
 from cjmap.validate import PARALLEL_FROM, validate_paths
 from support import EXAMPLES, FIXTURES, run_cli
 
@@ -57,3 +57,11 @@ def test_validate_command_output_is_the_same_with_workers(tmp_path: Path) -> Non
     one = validate_paths([folder], today=TODAY, jobs=1)
     expected = report_json.render(one.diagnostics, files=one.checked, today=one.today)
     assert done.stdout == expected
+
+
+def test_map_in_workers_returns_the_slices_in_order() -> None:
+    items = list(range(500, 0, -1))
+    parts = map_in_workers(list, items, jobs=2)
+    assert parts is not None and len(parts) > 2
+    assert parts[0] == [500]  # the parent's own first item, before the workers fork
+    assert [x for part in parts for x in part] == items

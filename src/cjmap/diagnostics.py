@@ -6,9 +6,8 @@ rules' (CJM1xx) with each rule, and quoting input safely in a message in :mod:`c
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
 
 class Severity(StrEnum):
@@ -61,11 +60,6 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.message)
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        return data
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

@@ -2,7 +2,7 @@
 loaded, and collect every problem.
 
     result = validate_paths([Path("maps")], today=date(2026, 11, 25))
-    result.exit_code(strict=False)   # 0 clean, 1 problems
+    result.failed(strict=False)      # True: problems that fail the run (exit code 1)
 
 Configuration comes from each map's project (``.cjmap.yaml`` or ``[tool.cjmap]`` in
 ``pyproject.toml`` at its root) unless ``config`` names a file for all of them; a bad
@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,13 +86,13 @@ def validate_paths(
     loader = Loader()
     settings = _Settings(config, select, ignore)
     if jobs > 1 and len(files) >= PARALLEL_FROM:
-        from cjmap.parallel import validate_in_workers
+        from cjmap.parallel import map_in_workers
 
         if lint:  # a bad configuration fails here, as it would one map at a time
             for root in {find_root(path) for path in files}:
                 settings.for_root(root)
-        options = {"today": result.today, "config": config, "select": select, "ignore": ignore}
-        parts = validate_in_workers(files, jobs, {**options, "lint": lint})
+        options = _Options(result.today, config, tuple(select or ()), tuple(ignore or ()), lint)
+        parts = map_in_workers(partial(_checked_slice, options), files, jobs)
         if parts is not None:
             return _merged(result, parts)
     seen: set[Diagnostic] = set()
@@ -114,6 +115,39 @@ def validate_paths(
                 result.diagnostics.append(d)
     result.diagnostics.sort(key=Diagnostic.sort_key)
     return result
+
+
+@dataclass(frozen=True)
+class _Options:
+    """What a worker needs to check its slice as the parent would (picklable)."""
+
+    today: dt.date
+    config: Path | None
+    select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    lint: bool
+
+
+def _checked_slice(options: _Options, files: list[Path]) -> ValidationResult:
+    """One worker's slice: what a report needs (the diagnostics, the names checked, the
+    sources of the files with problems), not the loaded maps, whose pickling would cost as
+    much as loading them."""
+    part = validate_paths(
+        files,
+        today=options.today,
+        config=options.config,
+        select=options.select or None,
+        ignore=options.ignore or None,
+        lint=options.lint,
+    )
+    wanted = {d.file for d in part.diagnostics}
+    return ValidationResult(
+        diagnostics=part.diagnostics,
+        missing=part.missing,
+        sources={f: text for f, text in part.sources.items() if f in wanted},
+        today=part.today,
+        checked_files=part.checked_files,
+    )
 
 
 def _merged(result: ValidationResult, parts: list[ValidationResult]) -> ValidationResult:

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from cjmap.diagnostics import Diagnostic, has_errors
 from cjmap.lint import suppress
-from cjmap.lint.registry import SUPPRESSION, Rule
+from cjmap.lint.registry import SUPPRESSION, Rule, resolve
 from cjmap.lint.rule import Context
 from cjmap.lint.settings import LintSettings, settings_from
 from cjmap.load.loader import LoadedMap
@@ -45,6 +45,7 @@ def lint_map(
         ctx = _context(loaded, suppression_rule, settings, today)
         ctx.suppressions = tables
         ctx.enabled = settings.enabled
+        ctx.resolve = resolve
         kept += _unsuppressed(_run(suppression_rule, ctx), tables)
     return sorted(set(kept), key=Diagnostic.sort_key)
 

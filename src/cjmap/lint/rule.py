@@ -156,9 +156,12 @@ class Context:
     rule: Rule
     severity: Severity
     options: Mapping[str, Any]
-    # For the suppression rule (CJM100): the parsed comments of each file, and the rules run.
+    # For the suppression rule (CJM100), which the engine runs after the others (as ruff runs
+    # RUF100 in its noqa pass): the parsed comments of each file, the rules run, and how a
+    # name in a comment resolves to a rule (passed in, so no rule imports the registry).
     suppressions: Mapping[str, Suppressions] = field(default_factory=dict)
     enabled: frozenset[str] = frozenset()
+    resolve: Callable[[str], Rule | None] = field(default=lambda name: None)
 
     @property
     def doc(self) -> AnyMap:
@@ -177,11 +180,6 @@ class Context:
         doc = self.loaded.doc
         if isinstance(doc, CurrentStateMap | FutureStateMap):
             yield from enumerate(doc.stages)
-
-    def stage_label(self, stage: Stage) -> str:
-        from cjmap.text import echo
-
-        return echo(stage.name)
 
     # Locating findings -------------------------------------------------------------------
 

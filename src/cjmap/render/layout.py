@@ -35,10 +35,6 @@ class PageGeometry:
         return self.width - 2 * self.margin_x
 
     @property
-    def content_height(self) -> float:
-        return self.height - self.margin_top - self.margin_bottom
-
-    @property
     def css_size(self) -> str:
         return f"{self.width:g}mm {self.height:g}mm"
 

@@ -46,8 +46,7 @@ SUMMARY = "A `# cjmap:` comment that is malformed, names an unknown rule, or sup
 
 
 def check(ctx: Context) -> Iterator[Diagnostic]:
-    from cjmap.lint.registry import resolve
-
+    resolve = ctx.resolve
     for file, table in ctx.suppressions.items():
         for directive in table.directives:
             where = (directive.line, directive.column)
