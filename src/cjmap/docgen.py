@@ -93,7 +93,7 @@ def _command_doc(command: Any, path: str, *, level: int) -> list[str]:
 
 
 def _exit_codes() -> list[str]:
-    from cjmap import cli
+    from cjmap.cli import core as cli
 
     meaning = {
         "EXIT_OK": "clean: no problems (warnings may have been printed)",

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from cjmap.cli import EXIT_OK, EXIT_PROBLEMS, app
+from cjmap.cli.core import EXIT_OK, EXIT_PROBLEMS, app
 
 
 @app.command()

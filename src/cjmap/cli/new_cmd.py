@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import os
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cjmap.cli import EXIT_USAGE, app
 from cjmap.cli.choices import KindChoice
+from cjmap.cli.core import app
+from cjmap.cli.output import emit, fail
 
 
 class Lang(StrEnum):
@@ -46,7 +46,6 @@ def new(
     written by `cjmap schema -o cjmap.schema.json`) for completion and hover docs.
     """
     from cjmap.load.files import find_root
-    from cjmap.output import OutputProblem, write_atomic
     from cjmap.starter import SCHEMA_FILE, starter_text
 
     target = output if output is not None else Path("new.cjm.yaml")
@@ -56,16 +55,7 @@ def new(
     persona_ref = None
     if persona is not None:
         if not persona.is_file():
-            print(f"cjmap: --persona {persona}: no such file", file=sys.stderr)
-            raise typer.Exit(EXIT_USAGE)
+            raise fail(f"--persona {persona}: no such file")
         persona_ref = Path(os.path.relpath(persona.absolute(), base)).as_posix()
     text = starter_text(template.value, lang.value, persona_ref=persona_ref, schema_ref=schema_ref)
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        write_atomic(output, text.encode("utf-8"), overwrite=force)
-    except OutputProblem as problem:
-        print(f"cjmap: {problem}", file=sys.stderr)
-        raise typer.Exit(EXIT_USAGE) from None
-    print(f"cjmap: wrote {output}", file=sys.stderr)
+    emit(text, output, overwrite=force, what="the map", announce=True)

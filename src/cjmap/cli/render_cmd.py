@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjmap.cli import EXIT_USAGE, app
 from cjmap.cli.choices import KindChoice
+from cjmap.cli.core import EXIT_USAGE, app
 
 if TYPE_CHECKING:
     from cjmap.render.batch import Outcome, RenderRun

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from cjmap.cli import EXIT_OK, EXIT_USAGE, app
+from cjmap.cli.core import EXIT_OK, EXIT_USAGE, app
 
 
 @app.command()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cjmap.cli import EXIT_USAGE, app
+from cjmap.cli.core import app
+from cjmap.cli.output import emit
 
 
 @app.command()
@@ -37,22 +37,13 @@ def schema(
     there with `cjmap schema -o cjmap.schema.json`. Rerunning it after an upgrade replaces a
     schema cjmap wrote; any other existing file needs --force.
     """
-    from cjmap.output import OutputProblem, write_atomic
     from cjmap.schema import is_cjmap_schema, schema_json
 
     text = schema_json(persona=persona)
-    if output is None:
-        sys.stdout.write(text)
-        return
     overwrite = force
-    if not force and output.is_file() and not output.is_symlink():
+    if output is not None and not force and output.is_file() and not output.is_symlink():
         try:
             overwrite = is_cjmap_schema(output.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError):
             overwrite = False
-    try:
-        write_atomic(output, text.encode("utf-8"), overwrite=overwrite)
-    except OutputProblem as problem:
-        print(f"cjmap: {problem}", file=sys.stderr)
-        raise typer.Exit(EXIT_USAGE) from None
-    print(f"cjmap: wrote {output}", file=sys.stderr)
+    emit(text, output, overwrite=overwrite, what="the schema", announce=output is not None)

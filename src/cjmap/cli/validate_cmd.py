@@ -6,23 +6,21 @@ import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjmap.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, app
+from cjmap.cli.core import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, app
+from cjmap.cli.output import emit, fail
+from cjmap.report import REPORTER_BY_NAME
+
+if TYPE_CHECKING:
+    from cjmap.validate import ValidationResult
 
 
-class Format(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
-
-def _fail(message: str) -> typer.Exit:
-    print(f"cjmap: {message}", file=sys.stderr)
-    return typer.Exit(EXIT_USAGE)
+# The choices of --format, from the printers' table (cjmap.report, which imports no printer).
+ReportFormat = StrEnum("ReportFormat", {name: name for name in REPORTER_BY_NAME})  # type: ignore[misc]
+TEXT = ReportFormat("text")
 
 
 @app.command()
@@ -34,13 +32,13 @@ def validate(
         ),
     ],
     output_format: Annotated[
-        Format,
+        ReportFormat,
         typer.Option(
             "--format",
             "-f",
             help="Output: text (default), json, github (workflow annotations) or sarif.",
         ),
-    ] = Format.text,
+    ] = TEXT,
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only on errors.")
     ] = False,
@@ -136,14 +134,14 @@ def validate(
             show_source=False,
             summary_line=False,
         )
-        raise _fail("the configuration is invalid; fix it and run again") from None
+        raise fail("the configuration is invalid; fix it and run again") from None
     except UsageError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     for name, why in result.missing:
         print(f"cjmap: {name}: {why}", file=sys.stderr)
     if result.missing and not result.checked:
         raise typer.Exit(EXIT_USAGE)
-    _emit(result, output_format, output, no_source)
+    _emit(result, output_format.value, output, no_source)
     if result.missing:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_PROBLEMS if result.failed(strict=strict) else EXIT_OK)
@@ -155,65 +153,20 @@ def _parse_day(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise _fail(
+        raise fail(
             f"--today {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25"
         ) from None
 
 
-def _emit(result: object, output_format: Format, output: Path | None, no_source: bool) -> None:
-    from cjmap.validate import ValidationResult
+def _emit(
+    result: ValidationResult, output_format: str, output: Path | None, no_source: bool
+) -> None:
+    from io import StringIO
 
-    assert isinstance(result, ValidationResult)
-    diagnostics, files = result.diagnostics, result.checked
-    if output_format is Format.text and output is None:
-        from cjmap.report.text import print_text
+    from cjmap.report import Findings, Style, reporter
 
-        print_text(
-            diagnostics,
-            result.source_of,
-            sys.stdout,
-            files=result.files,
-            color=sys.stdout.isatty(),
-            show_source=not no_source,
-        )
-        return
-    if output_format is Format.json:
-        from cjmap.report import json as report_json
-
-        text = report_json.render(diagnostics, files=files, today=result.today)
-    elif output_format is Format.github:
-        from cjmap.report import github
-
-        text = github.render(diagnostics, files=files)
-    elif output_format is Format.sarif:
-        from cjmap.report import sarif
-
-        text = sarif.render(diagnostics, files=files)
-    else:
-        import io
-
-        from cjmap.report.text import print_text
-
-        buffer = io.StringIO()
-        print_text(
-            diagnostics,
-            result.source_of,
-            buffer,
-            files=result.files,
-            color=False,
-            show_source=not no_source,
-        )
-        text = buffer.getvalue()
-    if output is None:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-        return
-    from cjmap.output import OutputProblem, write_atomic
-
-    try:
-        write_atomic(output, text.encode("utf-8"))
-    except OutputProblem as exc:
-        raise _fail(str(exc)) from None
-    except OSError as exc:
-        raise _fail(f"{output}: cannot write the report ({exc.strerror or exc})") from None
+    findings = Findings(result.diagnostics, result.checked, result.today, result.source_of)
+    color = output is None and output_format == "text" and sys.stdout.isatty()
+    buffer = StringIO()
+    reporter(output_format)(findings, buffer, Style(color=color, show_source=not no_source))
+    emit(buffer.getvalue(), output, what="the report")

@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from cjmap.cli import EXIT_OK, EXIT_USAGE, app
 from cjmap.cli.choices import KindChoice
+from cjmap.cli.core import EXIT_OK, EXIT_USAGE, app
 
 
 def _interrupt(signum: int, frame: object) -> None:

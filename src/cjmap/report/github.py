@@ -12,7 +12,10 @@ a newline followed by ``::error::`` stays one annotation.
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from cjmap.diagnostics import Diagnostic, Severity
+from cjmap.report import Findings, Style
 
 LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "notice"}
 
@@ -47,3 +50,8 @@ def render(diagnostics: list[Diagnostic], *, files: list[str]) -> str:
     out = [line(d) for d in diagnostics]
     out.append(summary(diagnostics, len(files)))
     return "\n".join(out) + "\n"
+
+
+def write(findings: Findings, out: TextIO, style: Style) -> None:
+    """The github printer of :data:`cjmap.report.REPORTER_BY_NAME`."""
+    out.write(render(findings.diagnostics, files=findings.files))

@@ -24,10 +24,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from typing import Any
+from typing import Any, TextIO
 
 from cjmap import __version__
 from cjmap.diagnostics import Diagnostic, Severity
+from cjmap.report import Findings, Style
 
 FORMAT_VERSION = 1
 DIAGNOSTIC_KEYS = (
@@ -85,3 +86,8 @@ def render(diagnostics: list[Diagnostic], *, files: list[str], today: dt.date | 
         json.dumps(report(diagnostics, files=files, today=today), ensure_ascii=False, indent=2)
         + "\n"
     )
+
+
+def write(findings: Findings, out: TextIO, style: Style) -> None:
+    """The JSON printer of :data:`cjmap.report.REPORTER_BY_NAME`."""
+    out.write(render(findings.diagnostics, files=findings.files, today=findings.today))

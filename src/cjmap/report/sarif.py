@@ -13,12 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from cjmap import __version__
 from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.load.codes import LOADER_CODES
+from cjmap.report import Findings, Style
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.error: "error", Severity.warning: "warning", Severity.info: "note"}
@@ -124,3 +125,8 @@ def report(diagnostics: list[Diagnostic], *, files: list[str]) -> dict[str, Any]
 
 def render(diagnostics: list[Diagnostic], *, files: list[str]) -> str:
     return json.dumps(report(diagnostics, files=files), ensure_ascii=False, indent=2) + "\n"
+
+
+def write(findings: Findings, out: TextIO, style: Style) -> None:
+    """The sarif printer of :data:`cjmap.report.REPORTER_BY_NAME`."""
+    out.write(render(findings.diagnostics, files=findings.files))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TextIO
 
 from cjmap.diagnostics import Diagnostic, Severity
+from cjmap.report import Findings, Style
 from cjmap.text import echo
 
 _STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold cyan"}
@@ -132,6 +133,19 @@ def print_text(
             console.print(f"      [cyan]= help:[/cyan] {escape(d.hint)}")
     if summary_line:
         console.print(summary(diagnostics, files), style="bold" if color else None)
+
+
+def write(findings: Findings, out: TextIO, style: Style) -> None:
+    """The text printer of :data:`cjmap.report.REPORTER_BY_NAME`."""
+    print_text(
+        findings.diagnostics,
+        findings.source_of,
+        out,
+        files=len(findings.files),
+        color=style.color,
+        show_source=style.show_source,
+        summary_line=style.summary_line,
+    )
 
 
 # Control characters rich drops from what it prints: bell, backspace, VT, form feed, CR.

@@ -1,0 +1,56 @@
+"""Where a command's output goes: standard output, or a file written whole or not at all.
+
+One home for "write to -o or stdout, and turn an output problem into exit code 2", which
+`new`, `schema` and `validate` each wrote before. Standard output gets UTF-8 bytes whatever the
+locale (as pip and ruff do): a Chinese map piped on a system whose console encoding is cp1252
+is written, not an UnicodeEncodeError.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from cjmap.cli.core import EXIT_USAGE
+
+
+def fail(message: str) -> typer.Exit:
+    """Say what is wrong on standard error; the caller raises the returned exit (code 2)."""
+    print(f"cjmap: {message}", file=sys.stderr)
+    return typer.Exit(EXIT_USAGE)
+
+
+def emit(
+    text: str,
+    output: Path | None,
+    *,
+    overwrite: bool = True,
+    what: str = "the output",
+    announce: bool = False,
+) -> None:
+    """``text`` to standard output (``output`` None) or atomically to the file ``output``.
+
+    ``overwrite`` False refuses an existing file; ``announce`` says "wrote FILE" on stderr.
+    """
+    data = text.encode("utf-8")
+    if output is None:
+        sys.stdout.flush()
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream (an embedding program's); it takes str
+            sys.stdout.write(text)
+        else:
+            buffer.write(data)
+            buffer.flush()
+        return
+    from cjmap.output import OutputProblem, write_atomic
+
+    try:
+        write_atomic(output, data, overwrite=overwrite)
+    except OutputProblem as problem:
+        raise fail(str(problem)) from None
+    except OSError as exc:
+        raise fail(f"{output}: cannot write {what} ({exc.strerror or exc})") from None
+    if announce:
+        print(f"cjmap: wrote {output}", file=sys.stderr)
