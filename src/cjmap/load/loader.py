@@ -12,7 +12,6 @@ This is the library entry point the CLI, the linter and the renderers share::
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from cjmap.load.files import (
     resolve_reference,
 )
 from cjmap.load.references import assign_stage_ids, check_ids, check_resolves
-from cjmap.load.schema_errors import _unwrap_models, translate
+from cjmap.load.schema_errors import schema_problems
 from cjmap.load.yamlsource import MAX_PROBLEMS, Positions, decode, parse, paused_gc, too_many
 from cjmap.model import MODEL_BY_KIND, AnyMap, FutureStateMap, JourneyMap, Persona
 from cjmap.text import echo
@@ -140,18 +139,8 @@ class Loader:
             return loaded
         if "cjmap" not in data and "kind" not in data and "name" in data:
             # A persona file named on the command line: check it as a persona.
-            try:
-                loaded.persona = Persona.model_validate(data)
-            except ValidationError as exc:
-                loaded.diagnostics += _schema_problems(
-                    exc,
-                    Persona.model_validate,
-                    data,
-                    source.positions,
-                    file,
-                    Persona,
-                    poisoned=source.poisoned,
-                )
+            loaded.persona, problems = _persona(source)
+            loaded.diagnostics += problems
             return loaded
         version_problem = _check_version(data, source.positions, file)
         if version_problem is not None:
@@ -165,7 +154,7 @@ class Loader:
                 MODEL_BY_KIND.get(kind, FutureStateMap) if isinstance(kind, str) else FutureStateMap
             )
             others = {k: m for k, m in MODEL_BY_KIND.items() if k != kind}
-            loaded.diagnostics += _schema_problems(
+            loaded.diagnostics += schema_problems(
                 exc,
                 _adapter().validate_python,
                 data,
@@ -228,20 +217,8 @@ class Loader:
                     source.data, source.positions, source.file, what="persona file"
                 )
             elif isinstance(source.data, dict) and source.complete:
-                try:
-                    persona = Persona.model_validate(source.data)
-                except ValidationError as exc:
-                    problems = problems + list(
-                        _schema_problems(
-                            exc,
-                            Persona.model_validate,
-                            source.data,
-                            source.positions,
-                            source.file,
-                            Persona,
-                            poisoned=source.poisoned,
-                        )
-                    )
+                persona, invalid = _persona(source)
+                problems = problems + invalid
             self._personas[key] = (source, persona, problems)
         source, persona, problems = self._personas[key]
         loaded.persona_source = source
@@ -375,73 +352,19 @@ def _check_version(data: dict[str, Any], positions: Positions, file: str) -> Dia
 
 _error = Diagnostic.error
 
-# Items of each list (and keys of each mapping) kept when a map has too many schema errors.
-_CLIP = MAX_PROBLEMS
 
-
-def _schema_problems(
-    exc: ValidationError,
-    validate: Callable[[Any], object],
-    data: Any,
-    positions: Positions,
-    file: str,
-    model: type[BaseModel],
-    others: Mapping[str, type[BaseModel]] | None = None,
-    *,
-    poisoned: frozenset[tuple[int, int]] = frozenset(),
-) -> list[Diagnostic]:
-    """Pydantic's errors as diagnostics, at most :data:`MAX_PROBLEMS` of them.
-
-    A hostile map of a million wrong values makes a million errors, and turning them all into
-    dictionaries takes seconds and a gigabyte. So past the cap the data is clipped to the first
-    items of every list (their indexes, hence their positions, stay the same) and validated
-    again: the errors reported are the real errors of those first items.
-
-    Errors at ``poisoned`` positions (an alias, a tag, a number too long: already reported by
-    the YAML reader) are left out; they would only repeat the first problem.
-    """
-    count = exc.error_count()
-    if count > MAX_PROBLEMS:
-        try:
-            validate(_clip(data, _field_names(model)))
-        except ValidationError as clipped:
-            exc = clipped
-    kind = data.get("kind") if isinstance(data, dict) else None
-    tag = kind if isinstance(kind, str) and kind in MODEL_BY_KIND else None
-    found = sorted(
-        translate(exc, data, positions, file, model, dict(others or {}), root_tag=tag),
-        key=Diagnostic.sort_key,
-    )
-    found = [d for d in found if (d.line, d.column) not in poisoned]
-    if count <= MAX_PROBLEMS or not found:
-        return found
-    shown = found[:MAX_PROBLEMS]
-    last = shown[-1]
-    return [*shown, too_many(file, (last.line, last.column), (last.code, last.rule), count)]
-
-
-def _clip(node: Any, known: frozenset[str]) -> Any:
-    # Depth is capped by the YAML reader (MAX_DEPTH), so recursion is safe here.
-    if isinstance(node, list):
-        return [_clip(item, known) for item in node[:_CLIP]]
-    if isinstance(node, dict):
-        keys = list(node)
-        kept = keys[:_CLIP] + [k for k in keys[_CLIP:] if k in known]
-        return {k: _clip(node[k], known) for k in kept}
-    return node
-
-
-def _field_names(model: type[BaseModel]) -> frozenset[str]:
-    """Every key any model reachable from ``model`` (or any map kind) defines."""
-    names: set[str] = set()
-    seen: set[type[BaseModel]] = set()
-    stack: list[type[BaseModel]] = [model, Persona, *MODEL_BY_KIND.values()]
-    while stack:
-        current = stack.pop()
-        if current in seen:
-            continue
-        seen.add(current)
-        for name, info in current.model_fields.items():
-            names.add(info.alias or name)
-            stack.extend(_unwrap_models(info.annotation))
-    return frozenset(names)
+def _persona(source: SourceFile) -> tuple[Persona | None, list[Diagnostic]]:
+    """The persona of a parsed persona file (a mapping), or its schema problems."""
+    try:
+        return Persona.model_validate(source.data), []
+    except ValidationError as exc:
+        problems = schema_problems(
+            exc,
+            Persona.model_validate,
+            source.data,
+            source.positions,
+            source.file,
+            Persona,
+            poisoned=source.poisoned,
+        )
+        return None, problems

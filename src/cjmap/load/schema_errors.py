@@ -12,7 +12,7 @@ import difflib
 import re
 import types
 import typing
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
@@ -20,7 +20,8 @@ from pydantic import BaseModel, ValidationError
 from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.load import codes
 from cjmap.load.references import id_problem
-from cjmap.load.yamlsource import Path_, Positions
+from cjmap.load.yamlsource import MAX_PROBLEMS, Path_, Positions, too_many
+from cjmap.model import MODEL_BY_KIND, Persona
 from cjmap.text import echo
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -46,7 +47,7 @@ def data_path(loc: tuple[str | int, ...], data: Any) -> tuple[Path_, list[str | 
     return tuple(path), rest
 
 
-def _unwrap_models(annotation: Any) -> list[type[BaseModel]]:
+def unwrap_models(annotation: Any) -> list[type[BaseModel]]:
     """Every pydantic model an annotation may hold (through list, Optional, Annotated, unions)."""
     found: list[type[BaseModel]] = []
     stack = [annotation]
@@ -74,7 +75,7 @@ def model_at(root: type[BaseModel], path: Path_) -> type[BaseModel] | None:
         field = model.model_fields.get(part)
         if field is None:
             return None
-        models = _unwrap_models(field.annotation)
+        models = unwrap_models(field.annotation)
         model = models[0] if models else None
     return model
 
@@ -282,3 +283,75 @@ def _pattern_message(name: str, value: Any) -> tuple[str, str]:
         f"{echo(value)} is not a valid id",
         "ids are 1-64 letters (any script), digits, '-' and '_', starting with a letter",
     )
+
+
+# Items of each list (and keys of each mapping) kept when a map has too many schema errors.
+_CLIP = MAX_PROBLEMS
+
+
+def schema_problems(
+    exc: ValidationError,
+    validate: Callable[[Any], object],
+    data: Any,
+    positions: Positions,
+    file: str,
+    model: type[BaseModel],
+    others: Mapping[str, type[BaseModel]] | None = None,
+    *,
+    poisoned: frozenset[tuple[int, int]] = frozenset(),
+) -> list[Diagnostic]:
+    """Pydantic's errors as diagnostics, at most :data:`MAX_PROBLEMS` of them.
+
+    A hostile map of a million wrong values makes a million errors, and turning them all into
+    dictionaries takes seconds and a gigabyte. So past the cap the data is clipped to the first
+    items of every list (their indexes, hence their positions, stay the same) and validated
+    again: the errors reported are the real errors of those first items.
+
+    Errors at ``poisoned`` positions (an alias, a tag, a number too long: already reported by
+    the YAML reader) are left out; they would only repeat the first problem.
+    """
+    count = exc.error_count()
+    if count > MAX_PROBLEMS:
+        try:
+            validate(_clip(data, _field_names(model)))
+        except ValidationError as clipped:
+            exc = clipped
+    kind = data.get("kind") if isinstance(data, dict) else None
+    tag = kind if isinstance(kind, str) and kind in MODEL_BY_KIND else None
+    found = sorted(
+        translate(exc, data, positions, file, model, dict(others or {}), root_tag=tag),
+        key=Diagnostic.sort_key,
+    )
+    found = [d for d in found if (d.line, d.column) not in poisoned]
+    if count <= MAX_PROBLEMS or not found:
+        return found
+    shown = found[:MAX_PROBLEMS]
+    last = shown[-1]
+    return [*shown, too_many(file, (last.line, last.column), (last.code, last.rule), count)]
+
+
+def _clip(node: Any, known: frozenset[str]) -> Any:
+    # Depth is capped by the YAML reader (MAX_DEPTH), so recursion is safe here.
+    if isinstance(node, list):
+        return [_clip(item, known) for item in node[:_CLIP]]
+    if isinstance(node, dict):
+        keys = list(node)
+        kept = keys[:_CLIP] + [k for k in keys[_CLIP:] if k in known]
+        return {k: _clip(node[k], known) for k in kept}
+    return node
+
+
+def _field_names(model: type[BaseModel]) -> frozenset[str]:
+    """Every key any model reachable from ``model`` (or any map kind) defines."""
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    stack: list[type[BaseModel]] = [model, Persona, *MODEL_BY_KIND.values()]
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for name, info in current.model_fields.items():
+            names.add(info.alias or name)
+            stack.extend(unwrap_models(info.annotation))
+    return frozenset(names)

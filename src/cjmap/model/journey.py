@@ -1,4 +1,9 @@
-"""A journey map, format version 1: the header every map has, and one model per kind."""
+"""A journey map, format version 1: the header every map has, and one model per kind.
+
+Over 400 lines because these models are the format's reference (docs/format.md and the JSON
+Schema are generated from their fields' descriptions and examples): one file reads as the
+format, in the order FORMAT.md gives it.
+"""
 
 from __future__ import annotations
 
