@@ -7,6 +7,7 @@
 - docs/format.md: every model, field, type, default, description and example, from the models,
   with a complete example map of each kind built from the fields' examples;
 - docs/schema.json and docs/persona.schema.json: ``cjmap schema`` and ``cjmap schema --persona``;
+- docs/icons.md: the stage and channel icons, from ``cjmap.render.icon_docs``;
 - docs/rules.md: the lint rules, from the linter (when it provides ``cjmap.lint.docs``).
 """
 
@@ -454,6 +455,7 @@ def _rules_markdown() -> Callable[[], str] | None:
 
 def generators() -> dict[str, Callable[[], str]]:
     """Each generated file (relative to the project root) and the function that makes it."""
+    from cjmap.render.icon_docs import icons_markdown
     from cjmap.schema import schema_json
 
     found: dict[str, Callable[[], str]] = {
@@ -461,6 +463,7 @@ def generators() -> dict[str, Callable[[], str]]:
         "docs/format.md": format_markdown,
         "docs/schema.json": schema_json,
         "docs/persona.schema.json": lambda: schema_json(persona=True),
+        "docs/icons.md": icons_markdown,
     }
     rules = _rules_markdown()
     if rules is not None:

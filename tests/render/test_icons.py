@@ -1,13 +1,12 @@
-"""Icons: one per channel, stage icon, source and status; docs/icons.md lists the stage icons."""
+"""Icons: one per channel, stage icon, source, status and labelled part of a page."""
 
 from __future__ import annotations
 
-import re
+import pytest
 
 from cjmap.model import Channel, SourceKind, StageIcon, Status
 from cjmap.render import icons
-
-from .conftest import ROOT
+from cjmap.render.icon_data import PATHS
 
 
 def test_every_enum_value_has_an_icon_with_path_data() -> None:
@@ -20,9 +19,7 @@ def test_every_enum_value_has_an_icon_with_path_data() -> None:
     )
     for icon in drawn:
         assert icon.paths
-        assert all(re.fullmatch(r"[MmLlHhVvCcSsQqTtAaZz0-9 .,\-]+", d) for d in icon.paths), (
-            icon.name
-        )
+        assert icon.paths == PATHS[icon.name]
 
 
 def test_channels_have_distinct_icons() -> None:
@@ -30,13 +27,6 @@ def test_channels_have_distinct_icons() -> None:
     assert len(set(shapes)) == len(shapes)
 
 
-def test_docs_list_every_stage_icon() -> None:
-    page = (ROOT / "docs" / "icons.md").read_text(encoding="utf-8")
-    stages = page.split("## Stage icons")[1].split("## Channel icons")[0]
-    listed = set(re.findall(r"^\| `([a-z-]+)` \|", stages, re.M))
-    assert listed == {s.value for s in StageIcon}
-
-
-def test_docs_icons_page_is_generated_from_the_code() -> None:
-    page = (ROOT / "docs" / "icons.md").read_text(encoding="utf-8")
-    assert page == icons.markdown(), "run `python -m cjmap.render.icons > docs/icons.md`"
+def test_a_missing_shape_is_named() -> None:
+    with pytest.raises(KeyError, match="no-such-shape"):
+        icons.icon("no-such-shape")

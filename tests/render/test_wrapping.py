@@ -4,8 +4,9 @@ import re
 from pathlib import Path
 
 from cjmap.render.budget import MAX_PRINT_CHARS
-from cjmap.render.context import build_context
 from cjmap.render.pdf import render_pdf
+from cjmap.render.views import build_page
+from cjmap.render.views.staged import StagedPage
 from cjmap.render.wrapping import CHUNK, LONG_RUN, ZWSP, soften, soften_all
 
 from .conftest import ON, load, pdf_text, squash, write_map
@@ -57,14 +58,15 @@ def test_soften_all_copies_only_what_changes(tmp_path: Path) -> None:
     assert soften_all(untouched.doc) is untouched.doc
 
 
-def test_the_context_shows_the_softened_word(tmp_path: Path) -> None:
+def test_the_page_shows_the_softened_word(tmp_path: Path) -> None:
     word = "b" * 3000
     path = write_map(
         tmp_path,
         "m.cjm.yaml",
         f"cjmap: 1\nkind: current-state\ntitle: T\nstages:\n  - name: {word}\n",
     )
-    page = build_context(load(path), on=ON)
+    page = build_page(load(path), on=ON)
+    assert isinstance(page, StagedPage)
     assert page.stages[0].name.replace(ZWSP, "") == word
     assert ZWSP in page.stages[0].name
 

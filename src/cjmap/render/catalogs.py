@@ -1,9 +1,10 @@
 """Keeping the label catalogs in step with the templates and the code (a maintainer's tool).
 
 ``python -m cjmap.render.catalogs`` extracts every ``_()``, ``ngettext()`` and ``N_()`` string
-from the templates and from ``cjmap/render/*.py`` with Babel, rewrites ``locale/cjmap.pot`` and
-merges it into each language's ``.po`` (new strings arrive untranslated, for a translator to
-fill in). A test fails when the template is stale or a catalog misses a translation.
+from the templates and from ``cjmap/render/**/*.py`` (subpackages too) with Babel, rewrites
+``locale/cjmap.pot`` and merges it into each language's ``.po`` (new strings arrive untranslated,
+for a translator to fill in). A test fails when the template is stale or a catalog misses a
+translation.
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ def _sources() -> Iterator[tuple[str, Path, Any]]:
     root = Path(str(templates_root()))
     for path in sorted(root.glob("*.j2")):
         yield f"templates/{path.name}", path, babel_extract
-    for path in sorted((PACKAGE / "render").glob("*.py")):
+    render = PACKAGE / "render"
+    for path in sorted(render.rglob("*.py")):
         if path.name != "catalogs.py":
-            yield f"src/cjmap/render/{path.name}", path, "python"
+            yield f"src/cjmap/render/{path.relative_to(render).as_posix()}", path, "python"
 
 
 def extract_catalog() -> Catalog:

@@ -18,9 +18,9 @@ from markupsafe import Markup
 
 from cjmap.load.loader import LoadedMap
 from cjmap.render import i18n
-from cjmap.render.context import PageContext, build_context
 from cjmap.render.layout import Paper
 from cjmap.render.palette import COLOURS, css_variables
+from cjmap.render.views import Page, build_page
 
 TEMPLATES = ("current-state", "future-state", "day-in-the-life", "empathy")
 STAGED = ("current-state", "future-state")
@@ -121,8 +121,8 @@ def page_counter_css(lang: str) -> Markup:
     return Markup(" ".join(tokens))
 
 
-def render_context(page: PageContext, *, for_print: bool = False) -> str:
-    """HTML of a computed view model."""
+def render_page(page: Page, *, for_print: bool = False) -> str:
+    """HTML of a computed page (see :mod:`cjmap.render.views`)."""
     env = environment(page.label_lang)
     tpl = env.get_template(f"{page.template}.html.j2")
     return tpl.render(
@@ -147,8 +147,8 @@ def render_html(
     if not loaded.ok:
         raise ValueError(f"{loaded.file}: the map has errors and cannot be rendered")
     chosen = check_template(loaded, template)
-    page = build_context(loaded, template=chosen, paper=paper, on=on)
-    return render_context(page, for_print=for_print)
+    page = build_page(loaded, template=chosen, paper=paper, on=on)
+    return render_page(page, for_print=for_print)
 
 
 def template_names() -> list[str]:
