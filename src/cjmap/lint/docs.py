@@ -1,16 +1,12 @@
 """The rules reference, generated from the registry: docs/rules.md, ``cjmap rules``, SARIF help.
 
-Regenerate the committed page with::
-
-    python -m cjmap.lint.docs > docs/rules.md
-
-A test fails when docs/rules.md differs from what this module generates.
+``python -m cjmap.docgen`` (the one entry point for generated docs) writes docs/rules.md from
+:func:`rules_markdown`; a test fails when the committed page differs.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 
 from cjmap.lint.registry import RULES
 from cjmap.lint.rule import SECTIONS, Rule
@@ -19,9 +15,8 @@ from cjmap.load.codes import LOADER_CODES
 HEADER = """\
 # Lint rules
 
-<!-- Generated from the rule modules in src/cjmap/lint/rules/ by `python -m cjmap.docgen`
-     (or `python -m cjmap.lint.docs > docs/rules.md`). Do not edit by hand: a test fails when
-     this page is stale. -->
+<!-- Generated from the rule modules in src/cjmap/lint/rules/ by `python -m cjmap.docgen`.
+     Do not edit by hand: a test fails when this page is stale. -->
 
 `cjmap validate` checks every map in two passes. The **format checks** (CJM0xx) come first:
 YAML syntax, the format's keys and types, ids and references. They are always errors and
@@ -102,11 +97,3 @@ def rules_markdown() -> str:
         out.append(f"\n## {rule.code} {rule.name}\n")
         out.append(rule_markdown(rule, level=2))
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def main() -> None:
-    sys.stdout.buffer.write(rules_markdown().encode("utf-8"))
-
-
-if __name__ == "__main__":
-    main()
