@@ -115,8 +115,10 @@ def test_internal_error_is_one_line_and_exit_3(tmp_path: Path) -> None:
     assert EXAMPLES.exists()
 
 
-def test_the_kind_choices_of_the_commands_are_the_model_kinds() -> None:
-    from cjmap.cli.choices import KindChoice
-    from cjmap.model import Kind
+def test_one_kind_enum_for_the_models_the_templates_and_the_commands() -> None:
+    from cjmap import choices
+    from cjmap.model import MODEL_BY_KIND, Kind
+    from cjmap.render.html import TEMPLATES
 
-    assert [k.value for k in KindChoice] == [k.value for k in Kind]
+    assert Kind is choices.Kind
+    assert list(MODEL_BY_KIND) == list(TEMPLATES) == [k.value for k in choices.Kind]

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import os
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cjmap.cli.choices import KindChoice
+from cjmap.choices import Kind, Lang
 from cjmap.cli.core import app
 from cjmap.cli.output import emit, fail
-
-
-class Lang(StrEnum):
-    en = "en"
-    zh = "zh"
-    ru = "ru"
-    mk = "mk"
 
 
 @app.command()
 def new(
     template: Annotated[
-        KindChoice, typer.Option("--template", "-t", help="The kind of map to start.")
-    ] = KindChoice.current_state,
+        Kind, typer.Option("--template", "-t", help="The kind of map to start.")
+    ] = Kind.current_state,
     lang: Annotated[
         Lang, typer.Option("--lang", "-l", help="Language of the placeholder text and comments.")
     ] = Lang.en,

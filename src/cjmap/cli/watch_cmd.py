@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from cjmap.cli.choices import KindChoice
+from cjmap.choices import Kind
 from cjmap.cli.core import EXIT_OK, EXIT_USAGE, app
 
 
@@ -29,7 +29,7 @@ def watch(
         ),
     ] = None,
     template: Annotated[
-        KindChoice | None,
+        Kind | None,
         typer.Option("--template", "-t", help="Override the template the map's kind picks."),
     ] = None,
     serve: Annotated[

@@ -1,9 +1,9 @@
 """The map file format, version 1, as pydantic models."""
 
+from cjmap.choices import Kind
 from cjmap.model.common import (
     Channel,
     Feeling,
-    Kind,
     SourceKind,
     StageIcon,
     Status,

@@ -118,15 +118,6 @@ class Status(StrEnum):
     dropped = "dropped"
 
 
-class Kind(StrEnum):
-    """The four kinds of journey map."""
-
-    current_state = "current-state"
-    future_state = "future-state"
-    day_in_the_life = "day-in-the-life"
-    empathy = "empathy"
-
-
 class StageIcon(StrEnum):
     """Icons cjmap bundles for a stage's column head (inline SVG, no external files)."""
 

@@ -14,9 +14,9 @@ WeasyPrint is imported only by :func:`render_pdf` (HTML output never needs it).
 
 from __future__ import annotations
 
+from cjmap.choices import Paper
 from cjmap.render.batch import render_paths
 from cjmap.render.html import TEMPLATES, TemplateMismatch, check_template, render_html
-from cjmap.render.layout import Paper
 from cjmap.render.pdf import MissingGlyphs, render_pdf
 
 __all__ = [

@@ -16,14 +16,15 @@ from importlib.resources.abc import Traversable
 import jinja2
 from markupsafe import Markup
 
+from cjmap.choices import STAGED_KINDS, Kind, Paper
 from cjmap.load.loader import LoadedMap
 from cjmap.render import i18n
-from cjmap.render.layout import Paper
 from cjmap.render.palette import COLOURS, css_variables
 from cjmap.render.views import Page, build_page
 
-TEMPLATES = ("current-state", "future-state", "day-in-the-life", "empathy")
-STAGED = ("current-state", "future-state")
+TEMPLATES = tuple(kind.value for kind in Kind)
+"""One template per kind of map."""
+STAGED = tuple(kind.value for kind in STAGED_KINDS)
 
 
 class TemplateMismatch(ValueError):
@@ -149,7 +150,3 @@ def render_html(
     chosen = check_template(loaded, template)
     page = build_page(loaded, template=chosen, paper=paper, on=on)
     return render_page(page, for_print=for_print)
-
-
-def template_names() -> list[str]:
-    return list(TEMPLATES)

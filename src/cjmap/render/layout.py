@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from enum import StrEnum
 
-
-class Paper(StrEnum):
-    a4 = "a4"
-    a3 = "a3"
-    letter = "letter"
+from cjmap.choices import Paper
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from cjmap.choices import Paper
 from cjmap.fonts import install_hint
 from cjmap.load.loader import LoadedMap
 from cjmap.render.budget import TooLarge, check_size, cut_long_texts
 from cjmap.render.html import render_html
-from cjmap.render.layout import Paper
 from cjmap.render.limits import Limits
 from cjmap.text import describe
 

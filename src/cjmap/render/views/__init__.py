@@ -19,8 +19,8 @@ import dataclasses
 import datetime as dt
 import os
 
+from cjmap.choices import Paper
 from cjmap.load.loader import LoadedMap
-from cjmap.render.layout import Paper
 from cjmap.render.views.common import Page, PageBuilder
 from cjmap.render.views.day import DayBuilder, DayPage
 from cjmap.render.views.empathy import EmpathyBuilder, EmpathyPage

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from cjmap import __version__
+from cjmap.choices import Paper
 from cjmap.load.loader import LoadedMap
 from cjmap.model import AnyMap, Feeling, Persona
 from cjmap.render import i18n
 from cjmap.render.curve import signed, valence
 from cjmap.render.icons import Icon, part_icon, source_icon
-from cjmap.render.layout import GEOMETRY, PageGeometry, Paper
+from cjmap.render.layout import GEOMETRY, PageGeometry
 from cjmap.render.views.labels import KIND_LABELS, SOURCE_LABELS, VALENCE_LABELS
 
 
