@@ -8,7 +8,6 @@ up in the positions the YAML reader recorded (the approach RenderCV takes with r
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -22,7 +21,7 @@ from cjmap.load import codes
 from cjmap.load.references import id_problem
 from cjmap.load.yamlsource import MAX_PROBLEMS, Path_, Positions, too_many
 from cjmap.model import MODEL_BY_KIND, Persona
-from cjmap.text import echo
+from cjmap.text import did_you_mean, echo
 
 _QUOTED = re.compile(r"'([^']*)'")
 
@@ -85,11 +84,6 @@ def _field_name(path: Path_) -> str:
     return names[-1] if names else "value"
 
 
-def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def _expected(ctx: dict[str, Any] | None) -> list[str]:
     if not ctx:
         return []
@@ -149,7 +143,7 @@ def translate(
             pos = positions.key(path)
             parent = model_at(root_model, path[:-1])
             known = sorted(parent.model_fields) if parent else []
-            message = f"unknown key {echo(name)}{_suggest(name, known)}"
+            message = f"unknown key {echo(name)}{did_you_mean(name, known)}"
             owner = _other_owner(name, path, other_models)
             if owner:
                 message += f"; `{name}` belongs to {owner} maps"
@@ -170,7 +164,7 @@ def translate(
             word = value
             if kind == "union_tag_invalid":
                 word, name = (ctx or {}).get("tag", value), "kind"
-            message = f"{echo(word)} is not a valid {name}{_suggest(str(word), choices)}"
+            message = f"{echo(word)} is not a valid {name}{did_you_mean(str(word), choices)}"
             hint = "expected one of: " + ", ".join(choices) if choices else "check the spelling"
             if kind == "union_tag_invalid":
                 pos = positions.value((*path, "kind"))
