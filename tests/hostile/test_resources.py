@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from cjmap.render import batch
-from cjmap.render.batch import Limits
+from cjmap.render.batch import Limits, sandbox
 
 from . import generate
 from .conftest import ROOT, cli
@@ -91,7 +91,7 @@ class _QuickWall(Limits):
         return 2.0
 
 
-def _sleep_forever(job: batch.Job, before_write: object = None) -> batch.Outcome:
+def _sleep_forever(job: batch.Job, before_write: object = None) -> batch.JobOutcome:
     time.sleep(60)  # waits without using CPU: only the parent's wall clock can stop it
     raise AssertionError("unreachable")
 
@@ -100,7 +100,7 @@ def test_a_worker_that_waits_is_killed_at_the_wall_clock_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The forked worker calls the patched render_one: it sleeps instead of rendering.
-    monkeypatch.setattr(batch, "render_one", _sleep_forever)
+    monkeypatch.setattr(sandbox, "render_one", _sleep_forever)
     target = tmp_path / "out.html"
     job = batch.Job(ROOT / "examples" / "colleen" / "current.cjm.yaml", target, batch.Format.html)
     limits = _QuickWall(cpu_seconds=1)
@@ -154,9 +154,9 @@ def test_a_native_allocation_failure_near_the_limit_is_the_memory_limit() -> Non
     # SystemError is what Python raises when C code returns NULL without setting MemoryError.
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     failed = SystemError("error return without exception set")
-    assert batch._near_memory_limit(failed, peak)
-    assert not batch._near_memory_limit(failed, 4 * peak)
-    assert not batch._near_memory_limit(ValueError("a bug"), peak)
+    assert sandbox._near_memory_limit(failed, peak)
+    assert not sandbox._near_memory_limit(failed, 4 * peak)
+    assert not sandbox._near_memory_limit(ValueError("a bug"), peak)
 
 
 def test_a_map_too_large_for_a_pdf_is_refused_before_layout(tmp_path: Path) -> None:
@@ -179,4 +179,4 @@ def test_a_map_too_large_for_a_pdf_is_refused_before_layout(tmp_path: Path) -> N
         result.stderr,
     ), result.stderr
     assert target.read_bytes() == OLD
-    assert spent < 60  # loading twice (validate, then the worker); the layout never began
+    assert spent < 60  # loading it (validate; the worker inherits the map); no layout began

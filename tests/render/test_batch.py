@@ -8,14 +8,17 @@ from pathlib import Path
 import pytest
 
 from cjmap.render.batch import (
+    BatchResult,
     Format,
     Job,
+    JobStatus,
     PlanProblem,
     choose_format,
     output_stem,
     plan_outputs,
     render_jobs,
     render_paths,
+    run,
 )
 
 from .conftest import EXAMPLES, FIXTURES, ON, write_map
@@ -131,3 +134,60 @@ def test_several_maps_need_a_folder_not_a_file(tmp_path: Path) -> None:
     (tmp_path / "exists").write_text("x")
     with pytest.raises(PlanProblem, match="is a file"):
         render_paths([EXAMPLES], out=tmp_path / "exists", on=ON)
+
+
+def test_a_template_that_cannot_show_a_map_is_found_before_any_worker_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[Path] = []
+
+    def spy(jobs: list[Job], **options: object) -> BatchResult:
+        started.extend(job.source for job in jobs)
+        return render_jobs(jobs, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "render_jobs", spy)
+    done: list[str] = []
+    result = render_paths(
+        [EXAMPLES / "colleen"],
+        out=tmp_path / "out",
+        fmt=Format.html,
+        template="empathy",
+        workers=1,
+        on=ON,
+        on_done=lambda o: done.append(o.status),
+    )
+    assert result.exit_code == 2
+    assert started == [EXAMPLES / "colleen" / "empathy.cjm.yaml"]
+    by_name = {o.job.source.name: o for o in result.batch.outcomes}
+    assert [o.job.source.name for o in result.batch.outcomes] == sorted(by_name)  # map order
+    assert by_name["empathy.cjm.yaml"].status is JobStatus.ok
+    refused = by_name["current.cjm.yaml"]
+    assert (refused.status, refused.message) == (
+        JobStatus.usage,
+        "the empathy template cannot show a current-state map; "
+        "use --template current-state (or leave --template out)",
+    )
+    assert sorted(done) == ["ok", "usage", "usage", "usage"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["empathy.html"]
+
+
+def test_the_workers_render_the_maps_the_validation_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each map is read once: by the validation, in the parent, before the workers fork."""
+    folder = tmp_path / "maps"
+    folder.mkdir()
+    for name in ("bare.cjm.yaml", "wide.cjm.yaml"):
+        shutil.copy(FIXTURES / name, folder)
+
+    def without_the_files(jobs: list[Job], **options: object) -> BatchResult:
+        for job in jobs:
+            assert job.loaded is not None and job.loaded.ok
+            job.source.unlink()  # a worker that read the map again would fail
+        return render_jobs(jobs, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "render_jobs", without_the_files)
+    result = render_paths([folder], out=tmp_path / "out", fmt=Format.html, workers=2, on=ON)
+    assert result.exit_code == 0, [o.message for o in result.batch.failed]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bare.html", "wide.html"]
+    assert all(o.job.loaded is not None for o in result.batch.outcomes)  # the caller's jobs

@@ -16,7 +16,7 @@ from cjmap.cli.choices import KindChoice
 from cjmap.cli.core import EXIT_USAGE, app
 
 if TYPE_CHECKING:
-    from cjmap.render.batch import Outcome, RenderRun
+    from cjmap.render.batch import JobOutcome, RenderRun
 
 
 class FormatOption(StrEnum):
@@ -104,6 +104,7 @@ def render(
 
 def _report(run: RenderRun, *, show_source: bool) -> None:
     from cjmap.diagnostics import Severity
+    from cjmap.render.batch import JobStatus
     from cjmap.report.text import print_text as printer
 
     validation = run.validation
@@ -122,7 +123,7 @@ def _report(run: RenderRun, *, show_source: bool) -> None:
         for name in run.blocked:
             print(f"cjmap: {name}: not rendered (the map has errors)", file=sys.stderr)
     for outcome in run.batch.outcomes:
-        if outcome.status == "ok":
+        if outcome.status == JobStatus.ok:
             print(f"wrote {outcome.job.target}")
         else:
             print(f"cjmap: {outcome.job.source}: {outcome.message}", file=sys.stderr)
@@ -159,7 +160,7 @@ class _Progress:
         self._task = bar.add_task("render", total=total)
         self._bar = bar
 
-    def done(self, outcome: Outcome) -> None:
+    def done(self, outcome: JobOutcome) -> None:
         if self._bar is None:  # no bar (one map, or not a terminal): do not import rich
             return
         from rich.progress import Progress

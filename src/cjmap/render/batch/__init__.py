@@ -1,0 +1,49 @@
+"""Rendering many maps: where each output goes, and worker processes that render them.
+
+``render_paths`` validates the maps under some paths, plans an output for each valid one and
+renders them, each in its own forked worker under CPU and memory limits. Every output is
+written through :func:`cjmap.output.write_atomic`, so a failed or interrupted render leaves no
+partial file and keeps an earlier good one.
+
+    plan.py     where each output goes: Format, Job, plan_outputs (no rendering, no writing)
+    sandbox.py  one job in one worker under limits -> JobOutcome (render_one, _limited)
+    pool.py     many jobs on forked workers -> BatchResult (render_jobs)
+    run.py      render_paths: validate (the only load of each map), plan, render -> RenderRun
+
+Imports point one way: plan <- sandbox <- pool <- run.
+"""
+
+from __future__ import annotations
+
+from cjmap.render.batch.plan import (
+    Format,
+    Job,
+    PlanProblem,
+    choose_format,
+    format_from_suffix,
+    output_folder,
+    output_stem,
+    plan_outputs,
+)
+from cjmap.render.batch.pool import BatchResult, render_jobs
+from cjmap.render.batch.run import RenderRun, render_paths
+from cjmap.render.batch.sandbox import JobOutcome, JobStatus
+from cjmap.render.limits import Limits
+
+__all__ = [
+    "BatchResult",
+    "Format",
+    "Job",
+    "JobOutcome",
+    "JobStatus",
+    "Limits",
+    "PlanProblem",
+    "RenderRun",
+    "choose_format",
+    "format_from_suffix",
+    "output_folder",
+    "output_stem",
+    "plan_outputs",
+    "render_jobs",
+    "render_paths",
+]
