@@ -112,6 +112,5 @@ def test_a_long_module_says_why(name: str) -> None:
     if lines > MAX_LINES:
         doc = ast.get_docstring(ast.parse(text)) or ""
         assert REASON in doc, (
-            f"{path.relative_to(SRC)} has {lines} lines: split it, or say at its top "
-            f"'{REASON} ...'"
+            f"{path.relative_to(SRC)} has {lines} lines: split it, or say at its top '{REASON} ...'"
         )

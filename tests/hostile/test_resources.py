@@ -102,7 +102,9 @@ def test_a_worker_that_waits_is_killed_at_the_wall_clock_limit(
     # The forked worker calls the patched render_one: it sleeps instead of rendering.
     monkeypatch.setattr(sandbox, "render_one", _sleep_forever)
     target = tmp_path / "out.html"
-    job = batch.Job(ROOT / "examples" / "colleen" / "current.cjm.yaml", target, batch.Format.html)
+    job = batch.Job(
+        ROOT / "examples" / "colleen" / "current.cjm.yaml", target, batch.OutputFormat.html
+    )
     limits = _QuickWall(cpu_seconds=1)
     start = time.monotonic()
     [outcome] = batch.render_jobs([job], workers=1, limits=limits).outcomes

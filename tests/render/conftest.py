@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from cjmap.load.loader import LoadedMap, Loader
-from cjmap.render.batch import Format, Job, render_jobs
+from cjmap.render.batch import Job, OutputFormat, render_jobs
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -55,7 +55,7 @@ def _render_examples(out: Path) -> None:
     jobs = []
     for name in EXAMPLE_MAPS:
         stem = name.replace("/", "__").removesuffix(".cjm.yaml")
-        for fmt in (Format.html, Format.pdf):
+        for fmt in (OutputFormat.html, OutputFormat.pdf):
             jobs.append(Job(EXAMPLES / name, out / f"{stem}.{fmt.value}", fmt, on=ON))
     result = render_jobs(jobs, workers=os.cpu_count() or 2)
     failed = [(o.job.source, o.message) for o in result.failed]

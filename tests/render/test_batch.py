@@ -9,9 +9,9 @@ import pytest
 
 from cjmap.render.batch import (
     BatchResult,
-    Format,
     Job,
     JobStatus,
+    OutputFormat,
     PlanProblem,
     choose_format,
     output_stem,
@@ -31,12 +31,12 @@ def test_output_stem() -> None:
 
 
 def test_format_from_the_output_suffix() -> None:
-    assert choose_format(Path("x.html"), None, True) is Format.html
-    assert choose_format(Path("x.HTM"), None, True) is Format.html
-    assert choose_format(None, None, True) is Format.pdf
-    assert choose_format(Path("out"), Format.html, False) is Format.html
+    assert choose_format(Path("x.html"), None, True) is OutputFormat.html
+    assert choose_format(Path("x.HTM"), None, True) is OutputFormat.html
+    assert choose_format(None, None, True) is OutputFormat.pdf
+    assert choose_format(Path("out"), OutputFormat.html, False) is OutputFormat.html
     with pytest.raises(PlanProblem, match="names a pdf file but --format is html"):
-        choose_format(Path("x.pdf"), Format.html, True)
+        choose_format(Path("x.pdf"), OutputFormat.html, True)
     with pytest.raises(PlanProblem, match="cannot tell the format"):
         choose_format(Path("x.txt"), None, True)
 
@@ -48,20 +48,20 @@ def test_folders_mirror_their_subfolders_and_files_go_flat(tmp_path: Path) -> No
         (root / "b" / "one.cjm.yaml", root),
         (Path("x/two.cjm.yaml"), None),
     ]
-    pairs = plan_outputs(inputs, tmp_path, Format.pdf, single_file=False)
+    pairs = plan_outputs(inputs, tmp_path, OutputFormat.pdf, single_file=False)
     assert [t for _, t in pairs] == [
         tmp_path / "a" / "one.pdf",
         tmp_path / "b" / "one.pdf",
         tmp_path / "two.pdf",
     ]
-    beside = plan_outputs(inputs, None, Format.html, single_file=False)
+    beside = plan_outputs(inputs, None, OutputFormat.html, single_file=False)
     assert beside[0][1] == root / "a" / "one.html"
 
 
 def test_two_maps_to_one_file_is_a_usage_error(tmp_path: Path) -> None:
     inputs = [(Path("a/one.cjm.yaml"), None), (Path("b/one.cjm.yaml"), None)]
     with pytest.raises(PlanProblem, match="would both be written"):
-        plan_outputs(inputs, tmp_path, Format.pdf, single_file=False)
+        plan_outputs(inputs, tmp_path, OutputFormat.pdf, single_file=False)
 
 
 def test_rendering_the_examples_folder_in_parallel(tmp_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_rendering_the_examples_folder_in_parallel(tmp_path: Path) -> None:
     run = render_paths(
         [EXAMPLES],
         out=tmp_path / "out",
-        fmt=Format.html,
+        fmt=OutputFormat.html,
         workers=2,
         on=ON,
         on_done=lambda o: done.append(o.status),
@@ -96,7 +96,7 @@ def test_a_map_with_errors_is_not_rendered_and_the_others_are(tmp_path: Path) ->
         "broken.cjm.yaml",
         "cjmap: 1\nkind: current-state\ntitle: Broken\nstages: [{nme: x}]\n",
     )
-    run = render_paths([folder], out=tmp_path / "out", fmt=Format.html, workers=1, on=ON)
+    run = render_paths([folder], out=tmp_path / "out", fmt=OutputFormat.html, workers=1, on=ON)
     assert run.exit_code == 1
     assert len(run.blocked) == 1 and run.blocked[0].endswith("broken.cjm.yaml")
     assert (tmp_path / "out" / "wide.html").exists()
@@ -114,7 +114,7 @@ def test_a_failed_render_keeps_the_earlier_output_and_leaves_no_partial_file(
         "map.cjm.yaml",
         "cjmap: 1\nkind: empathy\ntitle: Kawi \U00011f04 and private \ue000\nempathy: {says: [hi]}\n",
     )
-    outcome = render_jobs([Job(path, target, Format.pdf, on=ON)], workers=1).outcomes[0]
+    outcome = render_jobs([Job(path, target, OutputFormat.pdf, on=ON)], workers=1).outcomes[0]
     assert outcome.status == "map" and "no installed font" in (outcome.message or "")
     assert target.read_bytes() == b"%PDF earlier good output"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.cjm.yaml", "map.pdf"]
@@ -122,7 +122,7 @@ def test_a_failed_render_keeps_the_earlier_output_and_leaves_no_partial_file(
 
 def test_an_unwritable_output_is_an_io_problem(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("not a folder")
-    job = Job(FIXTURES / "wide.cjm.yaml", tmp_path / "file" / "out.html", Format.html, on=ON)
+    job = Job(FIXTURES / "wide.cjm.yaml", tmp_path / "file" / "out.html", OutputFormat.html, on=ON)
     outcome = render_jobs([job], workers=1).outcomes[0]
     assert outcome.status == "io"
     assert "out.html" in (outcome.message or "")
@@ -150,7 +150,7 @@ def test_a_template_that_cannot_show_a_map_is_found_before_any_worker_starts(
     result = render_paths(
         [EXAMPLES / "colleen"],
         out=tmp_path / "out",
-        fmt=Format.html,
+        fmt=OutputFormat.html,
         template="empathy",
         workers=1,
         on=ON,
@@ -187,7 +187,7 @@ def test_the_workers_render_the_maps_the_validation_loaded(
         return render_jobs(jobs, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(run, "render_jobs", without_the_files)
-    result = render_paths([folder], out=tmp_path / "out", fmt=Format.html, workers=2, on=ON)
+    result = render_paths([folder], out=tmp_path / "out", fmt=OutputFormat.html, workers=2, on=ON)
     assert result.exit_code == 0, [o.message for o in result.batch.failed]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["bare.html", "wide.html"]
     assert all(o.job.loaded is not None for o in result.batch.outcomes)  # the caller's jobs

@@ -6,28 +6,16 @@ Heavy libraries (jinja2, WeasyPrint) are imported inside the command, never at m
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from cjmap.cli.choices import KindChoice
+from cjmap.choices import Kind, OutputFormat, Paper
 from cjmap.cli.core import EXIT_USAGE, app
 
 if TYPE_CHECKING:
     from cjmap.render.batch import JobOutcome, RenderRun
-
-
-class FormatOption(StrEnum):
-    html = "html"
-    pdf = "pdf"
-
-
-class PaperOption(StrEnum):
-    a4 = "a4"
-    a3 = "a3"
-    letter = "letter"
 
 
 @app.command()
@@ -48,16 +36,14 @@ def render(
         ),
     ] = None,
     format: Annotated[
-        FormatOption | None,
+        OutputFormat | None,
         typer.Option("--format", "-f", help="html or pdf. Default: from -o's suffix, else pdf."),
     ] = None,
     template: Annotated[
-        KindChoice | None,
+        Kind | None,
         typer.Option("--template", "-t", help="Override the template the map's kind picks."),
     ] = None,
-    paper: Annotated[
-        PaperOption, typer.Option("--paper", help="Paper size (landscape).")
-    ] = PaperOption.a4,
+    paper: Annotated[Paper, typer.Option("--paper", help="Paper size (landscape).")] = Paper.a4,
     jobs: Annotated[
         int | None,
         typer.Option("-j", "--jobs", min=1, help="Maps rendered in parallel. Default: all cores."),
@@ -78,14 +64,14 @@ def render(
     A map with errors is not rendered: its problems are printed as by `cjmap validate`.
     Exit codes: 0 all rendered, 1 problems in maps, 2 usage or I/O error, 3 internal error.
     """
-    from cjmap.render.batch import Format, PlanProblem, render_paths
+    from cjmap.render.batch import PlanProblem, render_paths
 
     progress = _Progress()
     try:
         run = render_paths(
             paths,
             out=output,
-            fmt=Format(format.value) if format else None,
+            fmt=format,
             template=template.value if template else None,
             paper=paper.value,
             workers=jobs,

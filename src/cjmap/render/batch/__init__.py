@@ -5,7 +5,7 @@ renders them, each in its own forked worker under CPU and memory limits. Every o
 written through :func:`cjmap.output.write_atomic`, so a failed or interrupted render leaves no
 partial file and keeps an earlier good one.
 
-    plan.py     where each output goes: Format, Job, plan_outputs (no rendering, no writing)
+    plan.py     where each output goes: OutputFormat, Job, plan_outputs (no rendering, no writing)
     sandbox.py  one job in one worker under limits -> JobOutcome (render_one, _limited)
     pool.py     many jobs on forked workers -> BatchResult (render_jobs)
     run.py      render_paths: validate (the only load of each map), plan, render -> RenderRun
@@ -15,8 +15,8 @@ Imports point one way: plan <- sandbox <- pool <- run.
 
 from __future__ import annotations
 
+from cjmap.choices import OutputFormat
 from cjmap.render.batch.plan import (
-    Format,
     Job,
     PlanProblem,
     choose_format,
@@ -32,11 +32,11 @@ from cjmap.render.limits import Limits
 
 __all__ = [
     "BatchResult",
-    "Format",
     "Job",
     "JobOutcome",
     "JobStatus",
     "Limits",
+    "OutputFormat",
     "PlanProblem",
     "RenderRun",
     "choose_format",

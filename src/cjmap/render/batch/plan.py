@@ -9,21 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cjmap.choices import OutputFormat
 from cjmap.load.files import MAP_SUFFIXES, display
 
 if TYPE_CHECKING:
     from cjmap.load.loader import LoadedMap
 
 HTML_SUFFIXES = (".html", ".htm")
-
-
-class Format(StrEnum):
-    html = "html"
-    pdf = "pdf"
 
 
 class PlanProblem(Exception):
@@ -36,7 +31,7 @@ class Job:
 
     source: Path
     target: Path
-    format: Format
+    format: OutputFormat
     template: str | None = None
     paper: str = "a4"
     on: dt.date | None = None
@@ -57,16 +52,18 @@ def output_stem(path: Path) -> str:
     return path.stem or name
 
 
-def format_from_suffix(path: Path) -> Format | None:
+def format_from_suffix(path: Path) -> OutputFormat | None:
     suffix = path.suffix.lower()
     if suffix == ".pdf":
-        return Format.pdf
+        return OutputFormat.pdf
     if suffix in HTML_SUFFIXES:
-        return Format.html
+        return OutputFormat.html
     return None
 
 
-def choose_format(out: Path | None, requested: Format | None, single_file: bool) -> Format:
+def choose_format(
+    out: Path | None, requested: OutputFormat | None, single_file: bool
+) -> OutputFormat:
     """The output format: ``--format``, else the suffix of ``-o`` (one file), else PDF."""
     implied = format_from_suffix(out) if out is not None and single_file else None
     if requested is not None:
@@ -81,7 +78,7 @@ def choose_format(out: Path | None, requested: Format | None, single_file: bool)
         raise PlanProblem(
             f"cannot tell the format from -o {out}: name it .pdf or .html, or pass --format"
         )
-    return Format.pdf
+    return OutputFormat.pdf
 
 
 def output_folder(out: Path | None, *, single_file: bool) -> Path | None:
@@ -105,7 +102,7 @@ def output_folder(out: Path | None, *, single_file: bool) -> Path | None:
 def plan_outputs(
     inputs: list[tuple[Path, Path | None]],
     out: Path | None,
-    fmt: Format,
+    fmt: OutputFormat,
     *,
     single_file: bool,
 ) -> list[tuple[Path, Path]]:

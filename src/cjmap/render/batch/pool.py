@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from cjmap.choices import OutputFormat
 from cjmap.parallel import default_jobs
 from cjmap.render.batch import sandbox
-from cjmap.render.batch.plan import Format, Job
+from cjmap.render.batch.plan import Job
 from cjmap.render.batch.sandbox import (
     EXIT_MEMORY,
     JobOutcome,
@@ -63,7 +64,7 @@ def render_jobs(
         return result
     limits = limits or Limits.from_env()
     count = min(workers or default_jobs(), len(jobs))
-    _import_weasyprint(any(j.format is Format.pdf for j in jobs))
+    _import_weasyprint(any(j.format is OutputFormat.pdf for j in jobs))
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     waiting = list(enumerate(jobs))

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cjmap.choices import OutputFormat
 from cjmap.load.files import collect_maps
 from cjmap.render.batch.plan import (
-    Format,
     Job,
     choose_format,
     output_folder,
@@ -51,7 +51,7 @@ def render_paths(
     paths: list[Path],
     *,
     out: Path | None = None,
-    fmt: Format | None = None,
+    fmt: OutputFormat | None = None,
     template: str | None = None,
     paper: str = "a4",
     workers: int | None = None,

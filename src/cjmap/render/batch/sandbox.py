@@ -16,8 +16,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cjmap.choices import OutputFormat
 from cjmap.load.files import display
-from cjmap.render.batch.plan import Format, Job
+from cjmap.render.batch.plan import Job
 from cjmap.render.limits import Limits
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ def render_one(job: Job, before_write: Callable[[], None] | None = None) -> JobO
             time.perf_counter() - start,
         )
     try:
-        if job.format is Format.pdf:
+        if job.format is OutputFormat.pdf:
             from cjmap.render.pdf import MissingGlyphs, TooLarge, render_pdf
 
             try:
