@@ -27,3 +27,20 @@ def run_cli(
         input=input_text,
         timeout=120,
     )
+
+
+def fontconfig_env(folder: Path, fonts: list[Path]) -> dict[str, str]:
+    """An environment whose fontconfig sees only ``fonts`` (copied into ``folder``/fonts)."""
+    import shutil
+
+    found = folder / "fonts"
+    found.mkdir()
+    for font in fonts:
+        shutil.copy(font, found)
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+        f"  <dir>{found}</dir>\n  <cachedir>{folder / 'cache'}</cachedir>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}

@@ -18,6 +18,7 @@ from PIL import Image
 from pypdf import PdfReader
 
 from cjmap.fonts import CJK, CYRILLIC, EMOJI, LATIN, OTHER, SCRIPTS, install_hint, script_of
+from support import fontconfig_env
 
 ROOT = Path(__file__).resolve().parents[1]
 EMOJI_MAP = ROOT / "tests" / "fixtures" / "emoji" / "emoji.cjm.yaml"
@@ -116,18 +117,8 @@ def test_emoji_are_drawn_in_colour_with_the_emoji_font_embedded(tmp_path: Path) 
 @needs_fontconfig
 @pytest.mark.skipif(not (DEJAVU.is_file() and WQY.is_file()), reason="needs the text fonts")
 def test_without_an_emoji_font_the_refusal_names_the_emoji_package(tmp_path: Path) -> None:
-    fonts = tmp_path / "fonts"
-    fonts.mkdir()
-    for font in (DEJAVU, WQY):
-        shutil.copy(font, fonts)
-    config = tmp_path / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        f"  <dir>{fonts}</dir>\n  <cachedir>{tmp_path / 'cache'}</cachedir>\n</fontconfig>\n",
-        encoding="utf-8",
-    )
     target = tmp_path / "emoji.pdf"
-    done = _render(target, {"FONTCONFIG_FILE": str(config)})
+    done = _render(target, fontconfig_env(tmp_path, [DEJAVU, WQY]))
     assert done.returncode == 1, done.stdout + done.stderr
     assert "U+1F331 SEEDLING" in done.stderr
     assert "install fonts-noto-color-emoji (for " in done.stderr

@@ -4,7 +4,6 @@ fontTools, which WeasyPrint depends on) or the CJK font the bootstrap installs."
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cjmap.doctor import SCRIPTS, charset, diagnose, format_report
+from support import fontconfig_env
 
 from .helpers import VENV_BIN
 
@@ -21,21 +21,6 @@ DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 WQY = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 
 pytestmark = pytest.mark.skipif(shutil.which("fc-list") is None, reason="needs fontconfig")
-
-
-def _fontconfig(tmp_path: Path, fonts: list[Path]) -> dict[str, str]:
-    """An environment whose fontconfig sees only ``fonts``."""
-    folder = tmp_path / "fonts"
-    folder.mkdir()
-    for font in fonts:
-        shutil.copy(font, folder)
-    config = tmp_path / "fonts.conf"
-    config.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        f"  <dir>{folder}</dir>\n  <cachedir>{tmp_path / 'cache'}</cachedir>\n</fontconfig>\n",
-        encoding="utf-8",
-    )
-    return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
 
 def _latin_only_font(tmp_path: Path) -> Path:
@@ -57,7 +42,7 @@ def _latin_only_font(tmp_path: Path) -> Path:
 def test_doctor_without_cjk_font_says_so_and_names_the_package(tmp_path: Path) -> None:
     made = tmp_path / "made"
     made.mkdir()
-    env = _fontconfig(tmp_path, [_latin_only_font(made)])
+    env = fontconfig_env(tmp_path, [_latin_only_font(made)])
     done = subprocess.run([CJMAP, "doctor"], env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1, done.stdout + done.stderr
     out = done.stdout
@@ -73,7 +58,7 @@ def test_doctor_without_cjk_font_says_so_and_names_the_package(tmp_path: Path) -
 
 @pytest.mark.skipif(not WQY.is_file(), reason="needs fonts-wqy-microhei")
 def test_doctor_finds_the_cjk_font_it_is_given(tmp_path: Path) -> None:
-    env = _fontconfig(tmp_path, [WQY])
+    env = fontconfig_env(tmp_path, [WQY])
     done = subprocess.run([CJMAP, "doctor"], env=env, capture_output=True, text=True, timeout=120)
     assert re.search(r"CJK\s+ok: WenQuanYi Micro Hei", done.stdout), done.stdout
     assert f"FONTCONFIG_FILE={env['FONTCONFIG_FILE']}" in done.stdout

@@ -16,7 +16,7 @@ from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
-from cjmap.diagnostics import Diagnostic, Severity
+from cjmap.diagnostics import Diagnostic
 from cjmap.load import codes
 from cjmap.load.references import id_problem
 from cjmap.load.yamlsource import MAX_PROBLEMS, Path_, Positions, too_many
@@ -221,16 +221,7 @@ def translate(
         else:
             message = f"{name}: {error['msg']}"
             hint = "see docs/format.md for what this key takes"
-        yield Diagnostic(
-            file=file,
-            line=pos[0],
-            column=pos[1],
-            severity=Severity.error,
-            code=code[0],
-            rule=code[1],
-            message=message,
-            hint=hint,
-        )
+        yield Diagnostic.error(file, pos, code, message, hint)
 
 
 def _other_owner(
