@@ -245,10 +245,12 @@ class Watcher:
     say: Callable[[str], None] = print
     files: set[Path] = field(default_factory=set)
     renders: int = 0
+    stamps: dict[Path, tuple[int, int] | None] = field(default_factory=dict)
 
     def render(self) -> Outcome:
         outcome = render_map(self.path, template=self.template)
         self.files = outcome.files
+        self.stamps = _stamps(self.files)
         self.renders += 1
         stamp = time.strftime("%H:%M:%S")
         if outcome.html is None:
@@ -282,10 +284,31 @@ class Watcher:
             folders = sorted({f.parent for f in self.files if f.parent.is_dir()})
             watched = set(self.files)
             for changes in watch(
-                *folders, recursive=False, stop_event=stop, debounce=150, raise_interrupt=True
+                *folders,
+                recursive=False,
+                stop_event=stop,
+                debounce=150,
+                raise_interrupt=True,
+                # An empty batch every second: a file saved after the render read it but before
+                # the watch was in place sends no event, and only its stamp shows the change.
+                yield_on_timeout=True,
+                rust_timeout=1000,
             ):
                 touched = {Path(p).absolute() for _, p in changes}
-                if touched & watched:
+                if touched & watched or _stamps(watched) != self.stamps:
                     self.render()
                     if self.files != watched:
                         break  # the map now reads other files: watch their folders
+
+
+def _stamps(files: set[Path]) -> dict[Path, tuple[int, int] | None]:
+    """Modification time and size of each file (None: gone), to see a change no event told of."""
+    found: dict[Path, tuple[int, int] | None] = {}
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            found[path] = None
+        else:
+            found[path] = (info.st_mtime_ns, info.st_size)
+    return found

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from cjmap.watch import Preview, error_page, preview_html
+from cjmap.watch import Outcome, Preview, Watcher, error_page, preview_html
 
 from .helpers import VENV_BIN, copy_example
 
@@ -251,3 +251,29 @@ def test_browser_reloads_the_preview_by_itself(team: Path, running: Running) -> 
             assert not [e for e in errors if "Content Security Policy" in e], errors
         finally:
             browser.close()
+
+
+def test_a_save_between_the_render_and_the_watch_is_not_lost(team: Path) -> None:
+    # The edit lands after the first render read the persona, before the file watch is in
+    # place, so no event ever reports it (seen in CI under load): the stamps must.
+    out = team / "out.html"
+    persona = team / "maps" / "personas" / "colleen.yaml"
+
+    class EditAfterFirstRender(Watcher):
+        def render(self) -> Outcome:
+            outcome = super().render()
+            if self.renders == 1:
+                time.sleep(0.05)  # a new mtime even on a coarse clock
+                _edit(persona, "name: Curious Colleen", "name: Careful Colleen")
+            return outcome
+
+    stop = threading.Event()
+    watcher = EditAfterFirstRender(team / "maps" / "current.cjm.yaml", out, say=lambda _: None)
+    thread = threading.Thread(target=watcher.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        _wait(lambda: out.exists() and "Careful Colleen" in out.read_text("utf-8"), what="it")
+        assert watcher.renders == 2
+    finally:
+        stop.set()
+        thread.join(timeout=10)
