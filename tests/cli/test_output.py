@@ -75,3 +75,41 @@ def test_an_output_that_cannot_be_written_is_exit_2_and_one_line(tmp_path: Path)
     err = done.stderr.decode("utf-8")
     assert err.startswith("cjmap: ") and "missing-folder" in err and "Traceback" not in err
     assert not target.exists()
+
+
+def _zh_project(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()
+    folder = tmp_path / "地图"  # a folder name in Chinese: every path printed carries it
+    folder.mkdir()
+    (folder / "购物.cjm.yaml").write_text(ZH_MAP, encoding="utf-8")
+    return folder / "购物.cjm.yaml"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "{map}"],
+        ["validate", "--format", "github", "{map}"],
+        ["render", "{map}", "-o", "{dir}/出.html"],
+        ["render", "{dir}/missing/不在.cjm.yaml", "-o", "{dir}/x.html"],
+        ["new", "--lang", "ru"],
+        ["new", "--lang", "mk", "-o", "{dir}/нова.cjm.yaml"],
+        ["schema"],
+        ["rules", "CJM101"],
+        ["doctor"],
+    ],
+    ids=lambda a: "-".join(a) if isinstance(a, list) else a,
+)
+def test_every_command_prints_on_a_legacy_console_encoding(
+    args: list[str], encoding: str, tmp_path: Path
+) -> None:
+    path = _zh_project(tmp_path)
+    filled = [a.format(map=path, dir=path.parent) for a in args]
+    done = _run(*filled, encoding=encoding, cwd=tmp_path)
+    err = done.stderr.decode("utf-8")  # UTF-8 whatever PYTHONIOENCODING says
+    out = done.stdout.decode("utf-8")
+    assert done.returncode in (0, 1, 2), err
+    assert "internal error" not in err and "Traceback" not in err
+    if any("{" in a for a in args):
+        assert "地图" in out + err  # the Chinese folder name is printed, not replaced or escaped

@@ -12,12 +12,14 @@ from __future__ import annotations
 import sys
 
 from cjmap.cli.core import EXIT_INTERNAL, app
+from cjmap.cli.output import utf8_streams
 
 __all__ = ["app", "main"]
 
 
 def main() -> None:
     """Console-script entry point: never a traceback, whatever the input."""
+    utf8_streams()
     try:
         app(prog_name="cjmap")
     except KeyboardInterrupt:

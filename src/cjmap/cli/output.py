@@ -16,6 +16,28 @@ import typer
 from cjmap.cli.core import EXIT_USAGE
 
 
+def utf8_streams() -> None:
+    """Standard output and error as every command needs them, whatever the locale.
+
+    Redirected to a file or a pipe (CI logs, ``cjmap new > map.cjm.yaml``), they write UTF-8, as
+    pip, ruff and black do: Python on Windows would otherwise use the ANSI code page (cp1252...)
+    and end a Chinese map's report in UnicodeEncodeError. A console that cannot show a character
+    gets it as a visible escape (``\\u4e2d``), never a crash.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if reconfigure is None or encoding == "utf8":
+            continue
+        try:
+            if stream.isatty():
+                reconfigure(errors="backslashreplace")
+            else:
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+        except (OSError, ValueError):  # a closed or detached stream: leave it as it is
+            continue
+
+
 def fail(message: str) -> typer.Exit:
     """Say what is wrong on standard error; the caller raises the returned exit (code 2)."""
     print(f"cjmap: {message}", file=sys.stderr)
