@@ -43,6 +43,8 @@ from cjmap.validate import ValidationResult, validate_paths
 
 from .strategies import MARKER_TAG, Case, cases
 
+pytestmark = pytest.mark.posix_only  # SIGALRM stops a hung case
+
 EXAMPLES_N = int(os.environ.get("CJMAP_FUZZ_EXAMPLES", "40"))
 PDF_ONE_IN = int(os.environ.get("CJMAP_FUZZ_PDF_ONE_IN", "40"))
 CLI_N = int(os.environ.get("CJMAP_FUZZ_CLI_EXAMPLES", "4"))

@@ -23,6 +23,8 @@ from cjmap.watch import Outcome, Preview, Watcher, error_page, preview_html
 
 from .helpers import VENV_BIN, copy_example
 
+pytestmark = pytest.mark.posix_only  # stops `cjmap watch` with SIGINT, as Ctrl-C
+
 CJMAP = str(VENV_BIN / "cjmap")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
