@@ -17,7 +17,20 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from cjmap.fonts import CJK, CYRILLIC, EMOJI, LATIN, OTHER, SCRIPTS, install_hint, script_of
+from cjmap.fonts import (
+    CJK,
+    CYRILLIC,
+    EMOJI,
+    LATIN,
+    LINUX,
+    MACOS,
+    OTHER,
+    SCRIPTS,
+    WINDOWS,
+    install_hint,
+    platform_kind,
+    script_of,
+)
 from support import fontconfig_env
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,12 +61,71 @@ def test_each_character_has_the_script_whose_fonts_draw_it(ch: str, script: obje
 
 
 def test_the_hint_names_one_package_per_missing_script() -> None:
-    hint = install_hint(["🌱", "💬", "中", "α"])
+    hint = install_hint(["🌱", "💬", "中", "α"], "linux")
     assert hint == (
         "install fonts-noto-color-emoji (for 🌱 💬), fonts-wqy-microhei (small) or "
         "fonts-noto-cjk (for 中), fonts-noto-core (for α) (Debian/Ubuntu package names)"
     )
-    assert "fonts-noto-core" not in install_hint(["🌱"])
+    assert "fonts-noto-core" not in install_hint(["🌱"], "linux")
+
+
+@pytest.mark.parametrize(
+    ("platform", "kind"),
+    [
+        ("linux", LINUX),
+        ("darwin", MACOS),
+        ("win32", WINDOWS),
+        ("cygwin", WINDOWS),
+        ("freebsd14", LINUX),
+    ],
+)
+def test_each_platform_has_its_kind_of_advice(platform: str, kind: str) -> None:
+    assert platform_kind(platform) == kind
+
+
+def test_the_platform_is_read_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert platform_kind() == MACOS
+    assert "brew install --cask font-noto-color-emoji" in install_hint(["🌱"])
+
+
+def test_on_macos_the_hint_names_homebrew_casks_not_debian_packages() -> None:
+    hint = install_hint(["🌱", "💬", "中", "α"], "darwin")
+    assert hint == (
+        "install fonts that cover them, e.g. Noto Color Emoji (brew install --cask "
+        "font-noto-color-emoji) for 🌱 💬, Noto Sans CJK SC (brew install --cask "
+        "font-noto-sans-cjk-sc) for 中, a Noto font for its script (brew search font-noto) for α"
+    )
+    for script in SCRIPTS:
+        assert script.fix("darwin") == script.advice("darwin")
+        assert f"brew install --cask {script.macos_cask}" in script.advice("darwin")
+        assert "apt-get" not in script.advice("darwin")
+
+
+def test_on_windows_the_hint_names_the_font_windows_comes_with() -> None:
+    hint = install_hint(["🌱", "中"], "win32")
+    assert hint.startswith("Windows comes with Segoe UI Emoji (for 🌱), Microsoft YaHei (for 中), ")
+    assert "does not see the Windows fonts folder" in hint
+    assert "<dir>WINDOWSFONTDIR</dir>" in hint
+    assert "apt-get" not in hint and "brew" not in hint and "fonts-" not in hint
+    assert CJK.fix("win32") == "Windows comes with Microsoft YaHei, but WeasyPrint does not see it"
+    assert "FONTCONFIG_FILE" in EMOJI.advice("win32")
+
+
+def test_on_linux_the_advice_is_the_debian_package() -> None:
+    assert CJK.fix("linux") == "install fonts-wqy-microhei (small) or fonts-noto-cjk"
+    assert EMOJI.advice("linux") == (
+        "install fonts-noto-color-emoji (Debian/Ubuntu: apt-get install fonts-noto-color-emoji)"
+    )
+
+
+@pytest.mark.parametrize("script", [*SCRIPTS, OTHER], ids=lambda s: s.name)
+def test_every_script_names_a_font_on_each_platform(script: object) -> None:
+    from cjmap.fonts import Script
+
+    assert isinstance(script, Script)
+    assert script.package and script.macos_font and script.windows_font
+    assert script.macos_cask.startswith("font-") or script is OTHER
 
 
 @pytest.mark.parametrize("where", ["scripts/bootstrap", "action.yml"])

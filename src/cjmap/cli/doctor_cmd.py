@@ -11,8 +11,11 @@ from cjmap.cli.core import EXIT_OK, EXIT_PROBLEMS, app
 
 @app.command()
 def doctor() -> None:
-    """Show versions (cjmap, Python, WeasyPrint, Pango) and which fonts cover Latin, Cyrillic
-    and CJK text, naming the package to install for anything missing.
+    """Show versions (cjmap, Python, WeasyPrint, Pango) and which fonts cover Latin, Cyrillic,
+    CJK and emoji, naming what to install on this platform for anything missing.
+
+    Fonts are checked with fontconfig's fc-list; where it is missing or finds nothing (Windows,
+    some macOS set-ups) by drawing a sample of each script with WeasyPrint. The output says which.
 
     Exit codes: 0 everything in place, 1 something is missing (the output says what).
     """
