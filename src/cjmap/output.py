@@ -32,6 +32,35 @@ def _shown(path: Path) -> str:
     return printable(str(path))
 
 
+# Names Windows keeps for devices, with or without an extension (``aux.pdf`` is AUX): such a
+# file cannot be created or checked out there. As Python's ``ntpath.isreserved`` (3.13) lists
+# them, superscript digits and the console's names included.
+_WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"{port}{digit}" for port in ("COM", "LPT") for digit in "123456789\u00b9\u00b2\u00b3"}
+)
+
+
+def check_name(path: Path) -> None:
+    """Refuse a file name Windows cannot hold, on every system.
+
+    A file written on Linux as ``aux.pdf`` or ``map.`` is committed, and then the checkout
+    fails on the Windows laptops the maps are written on.
+    """
+    name = path.name
+    quoted = f"'{printable(name)}'"
+    if name.partition(".")[0].rstrip(" ").upper() in _WINDOWS_DEVICES:
+        raise OutputProblem(
+            f"{_shown(path)}: {quoted} is a name Windows reserves for a device; choose another name"
+        )
+    if name.endswith((".", " ")) and name not in (".", ".."):
+        ending = "a dot" if name.endswith(".") else "a space"
+        raise OutputProblem(
+            f"{_shown(path)}: {quoted} ends in {ending}, which Windows drops from file names; "
+            "choose another name"
+        )
+
+
 def check_target(path: Path, *, overwrite: bool) -> None:
     """Refuse targets that are folders, symlinks or devices, or exist when ``overwrite`` is off."""
     try:
@@ -53,7 +82,11 @@ def check_target(path: Path, *, overwrite: bool) -> None:
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
-    """Write ``data`` to ``path``: complete and synced in a nameless or hidden file, then renamed."""
+    """Write ``data`` to ``path``: complete and synced in a nameless or hidden file, then renamed.
+
+    Names Windows cannot hold are refused on every system (:func:`check_name`).
+    """
+    check_name(path)
     check_target(path, overwrite=overwrite)
     folder = path.parent if str(path.parent) else Path(".")
     try:

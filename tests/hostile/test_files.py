@@ -110,6 +110,8 @@ def test_persona_symlink_out_of_the_project_is_refused(project: Path, secret: Pa
         ("~/.ssh/id_rsa", "the path is absolute"),
         ("C:/Windows/win.ini", "the path is absolute"),
         ("\\\\server\\share\\x.yaml", "the path is absolute"),
+        ("C:\\Users\\me\\.aws\\credentials", "it starts with the Windows drive C:"),
+        ("..\\..\\secret.yaml", "the path has backslashes"),
         ('"personas/\\0.yaml"', "the path contains U+0000, a control or invisible character"),
         ('"p\\u202eyaml.lmay"', "the path contains U+202E, a control or invisible character"),
     ],
@@ -130,6 +132,8 @@ def test_persona_paths_that_leave_the_project(
         ("../../secret.cjm.yaml", "the path leaves the project root"),
         ("/etc/passwd", "the path is absolute"),
         ("linked.cjm.yaml", "the path is a symlink that points outside the project root"),
+        ("..\\..\\secret.cjm.yaml", "the path has backslashes"),
+        ("Linked.cjm.yaml", "the file is named 'linked.cjm.yaml': the case differs"),
     ],
 )
 def test_compares_paths_that_leave_the_project(

@@ -284,3 +284,25 @@ def test_two_renders_to_the_same_file(tmp_path: Path) -> None:
     assert titles & {TITLES[0], TITLES[1]}, titles
     assert len(reader.pages) >= 1
     assert listing(tmp_path) == ["shared.pdf"]
+
+
+def test_outputs_named_as_windows_devices_are_not_written(project: Path) -> None:
+    """A map named ``aux.cjm.yaml`` rendered into a folder, or ``-o nul.html``: such a file,
+    committed from Linux CI, breaks every checkout on Windows."""
+    (project / "maps").mkdir()
+    (project / "maps" / "aux.cjm.yaml").write_text(VALID)
+    (project / "maps" / "fine.cjm.yaml").write_text(VALID)
+    batch = cli("render", "--format", "html", project / "maps", "-o", project / "out")
+    assert batch.returncode == 2
+    target = project / "out" / "aux.html"
+    assert (
+        f"{target}: 'aux.html' is a name Windows reserves for a device; choose another name"
+        in batch.stderr
+    )
+    assert listing(project / "out") == ["fine.html"]
+    single = cli("render", project / "maps" / "fine.cjm.yaml", "-o", project / "Nul.html")
+    assert single.returncode == 2
+    assert "'Nul.html' is a name Windows reserves for a device; choose another name" in (
+        single.stderr
+    )
+    assert "Nul.html" not in listing(project)

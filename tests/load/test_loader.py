@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -205,3 +206,132 @@ def test_persona_file_top_level_problem_points_at_its_node(
         f"{NOT_A_MAPPING} list",
     )
     assert d.hint == "start the file with a `name:` line"  # a persona's advice, not a map's
+
+
+def laptop_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A project as a CX team has it: maps/ with a persona and a current-state map."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".git").mkdir()
+    Path("maps/personas").mkdir(parents=True)
+    Path("maps/personas/colleen.yaml").write_text("name: Colleen\n", encoding="utf-8")
+    Path("maps/current.cjm.yaml").write_text(
+        "cjmap: 1\nkind: current-state\ntitle: Now\nstages:\n  - name: S\n", encoding="utf-8"
+    )
+
+
+def persona_map(persona: str) -> Path:
+    path = Path("maps/m.cjm.yaml")
+    path.write_text(
+        f"cjmap: 1\nkind: current-state\ntitle: T\npersona: {persona}\nstages:\n  - name: S\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def compares_map(compares: str) -> Path:
+    path = Path("maps/future.cjm.yaml")
+    path.write_text(
+        f"cjmap: 1\nkind: future-state\ntitle: T\ncompares: {compares}\nstages:\n  - name: S\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def located(path: Path) -> list[tuple[str, int, int, str, str, str | None]]:
+    return [
+        (d.file, d.line, d.column, d.code, d.message, d.hint) for d in load_map(path).diagnostics
+    ]
+
+
+CASE_NOTE = "the case differs, which works on macOS and Windows but not on Linux CI"
+
+
+def test_persona_path_with_backslashes_is_located_with_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop_project(tmp_path, monkeypatch)
+    assert located(persona_map("personas\\colleen.yaml")) == [
+        (
+            "maps/m.cjm.yaml",
+            4,
+            10,
+            "CJM006",
+            "persona 'personas\\colleen.yaml': the path has backslashes (\\), which only "
+            "Windows reads as folder separators",
+            "write 'personas/colleen.yaml': forward slashes, relative to this map's folder, "
+            "work on every system",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("compares", "message"),
+    [
+        ("C:\\maps\\current.cjm.yaml", "the path is absolute: it starts with the Windows drive C:"),
+        ("C:/maps/current.cjm.yaml", "the path is absolute: it starts with the Windows drive C:"),
+        (
+            "\\\\server\\share\\current.cjm.yaml",
+            "the path is absolute: it is a Windows network (UNC) path, \\\\server\\share\\...",
+        ),
+        (
+            ".\\current.cjm.yaml",
+            "the path has backslashes (\\), which only Windows reads as folder separators",
+        ),
+    ],
+)
+def test_compares_path_written_for_windows_is_located(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compares: str, message: str
+) -> None:
+    laptop_project(tmp_path, monkeypatch)
+    [(file, line, column, code, text, _hint)] = located(compares_map(compares))
+    assert (file, line, column, code) == ("maps/future.cjm.yaml", 4, 11, "CJM020")
+    assert text == f"compares '{compares}': {message}"
+
+
+def test_persona_case_variant_on_linux_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    laptop_project(tmp_path, monkeypatch)
+    assert located(persona_map("personas/Colleen.yaml")) == [
+        (
+            "maps/m.cjm.yaml",
+            4,
+            10,
+            "CJM006",
+            f"persona 'personas/Colleen.yaml': the file is named 'personas/colleen.yaml': "
+            f"{CASE_NOTE}",
+            "write 'personas/colleen.yaml', exactly as the file is named",
+        )
+    ]
+
+
+def test_case_variants_on_a_case_insensitive_disk_are_located(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On macOS and Windows the wrong case opens the file; the map must still fail, as on CI."""
+    from cjmap.load import files
+
+    def case_insensitive(target: Path) -> Path:
+        current = Path(target.anchor)
+        for part in target.parts[1:]:
+            same = [n for n in os.listdir(current) if n.casefold() == part.casefold()]
+            if not same:
+                raise FileNotFoundError(target)
+            current = current / same[0]
+        return current.resolve(strict=True)
+
+    laptop_project(tmp_path, monkeypatch)
+    monkeypatch.setattr(files, "_real_path", case_insensitive)
+    assert located(persona_map("Personas/colleen.yaml"))[0][1:5] == (
+        4,
+        10,
+        "CJM006",
+        f"persona 'Personas/colleen.yaml': the file is named 'personas/colleen.yaml': {CASE_NOTE}",
+    )
+    assert located(compares_map("Current.cjm.yaml"))[0][1:5] == (
+        4,
+        11,
+        "CJM020",
+        f"compares 'Current.cjm.yaml': the file is named 'current.cjm.yaml': {CASE_NOTE}",
+    )
+    assert located(compares_map("current.cjm.yaml")) == []

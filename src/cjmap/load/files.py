@@ -7,11 +7,14 @@ outsider's pull request must not make cjmap read ``/etc/passwd`` or a secret bes
 
 from __future__ import annotations
 
+import ntpath
 import os
+import posixpath
+import re
 import stat
-from pathlib import Path
+from pathlib import Path, PurePath, PureWindowsPath
 
-from cjmap.text import printable, unsafe_characters
+from cjmap.text import echo, printable, unsafe_characters
 
 ROOT_MARKERS = (".cjmap.yaml", "pyproject.toml", ".git")
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -36,17 +39,22 @@ def find_root(map_path: Path) -> Path:
     return start
 
 
-def display(path: Path) -> str:
+def display(path: PurePath) -> str:
     """A path as a user would type it: as given when relative, else relative to the working
     folder when below it, else absolute (``../../x`` chains are hard to read in CI logs).
 
+    Relative paths are shown with ``/`` on every system (``maps/a.cjm.yaml``, not
+    ``maps\\a.cjm.yaml`` on Windows), so a report from a laptop reads like the one from CI.
     Control, bidi and invisible characters are shown as ``\\uXXXX``: a file name must not be
     able to start a new line in a CI log (``::error::``) or recolour a terminal.
     """
     if not path.is_absolute():
-        return printable(os.path.normpath(path))
+        # The path's own rules: a Windows path (also a PureWindowsPath on Linux) has `\`
+        # separators, while on Linux a `\` is a character of a file name and is kept.
+        flavour = ntpath if isinstance(path, PureWindowsPath) else posixpath
+        return printable(flavour.normpath(str(path)).replace(flavour.sep, "/"))
     try:
-        return printable(str(path.relative_to(Path.cwd())))
+        return printable(path.relative_to(Path.cwd()).as_posix())
     except ValueError:
         return printable(str(path))
 
@@ -79,21 +87,63 @@ def check_map_path(path: Path, root: Path) -> None:
         )
 
 
-def resolve_reference(base_file: Path, reference: str, root: Path) -> Path:
-    """The file a map refers to (``persona``, ``compares``), checked to stay inside ``root``."""
+_DRIVE = re.compile(r"[A-Za-z]:")
+_RELATIVE_ADVICE = (
+    "write the path relative to this map's folder, with forward slashes, e.g. personas/colleen.yaml"
+)
+
+
+def _check_written_form(reference: str) -> None:
+    """Refuse paths that only work on one system: absolute (POSIX or Windows), or with ``\\``.
+
+    Maps are written on macOS and Windows laptops and checked on Linux CI: a path must mean the
+    same file everywhere, so it is relative to the map's folder, with ``/`` between folders.
+    """
     hidden = unsafe_characters(reference)
     if hidden:
         raise FileProblem(
             f"the path contains U+{ord(hidden[0]):04X}, a control or invisible character",
             "write a plain relative path",
         )
-    ref = Path(reference)
-    if ref.is_absolute() or reference.startswith(("~", "\\")) or ":" in reference[:3]:
+    if reference.startswith(("\\\\", "//", "\\/", "/\\")):
+        raise FileProblem(
+            "the path is absolute: it is a Windows network (UNC) path, \\\\server\\share\\...",
+            _RELATIVE_ADVICE,
+        )
+    if _DRIVE.match(reference):
+        raise FileProblem(
+            f"the path is absolute: it starts with the Windows drive {reference[:2]}",
+            _RELATIVE_ADVICE,
+        )
+    if reference.startswith("\\"):
+        raise FileProblem(
+            "the path is absolute: a leading backslash is the top of the drive on Windows",
+            _RELATIVE_ADVICE,
+        )
+    # `/etc/passwd` is absolute everywhere (Windows would read it on the current drive).
+    if Path(reference).is_absolute() or reference.startswith(("/", "~")) or ":" in reference[:3]:
         raise FileProblem(
             "the path is absolute",
-            "write the path relative to this map's file, e.g. personas/colleen.yaml",
+            _RELATIVE_ADVICE,
         )
-    target = base_file.absolute().parent / ref
+    if "\\" in reference:
+        forward = reference.replace("\\", "/")
+        raise FileProblem(
+            "the path has backslashes (\\), which only Windows reads as folder separators",
+            f"write {echo(forward)}: forward slashes, relative to this map's folder, work on "
+            "every system",
+        )
+
+
+def resolve_reference(base_file: Path, reference: str, root: Path) -> Path:
+    """The file a map refers to (``persona``, ``compares``), checked to stay inside ``root``.
+
+    The path must name the file exactly as it is spelled on disk, case included: on macOS and
+    Windows ``personas/Colleen.yaml`` opens ``personas/colleen.yaml``, on Linux CI it does not.
+    """
+    _check_written_form(reference)
+    folder = base_file.absolute().parent
+    target = folder / reference
     real_root = root.resolve()
     # Lexical check first (`..` above the root), then the real one (symlinks out of the root).
     if not _is_within(Path(os.path.normpath(target)), root.absolute()):
@@ -102,8 +152,10 @@ def resolve_reference(base_file: Path, reference: str, root: Path) -> Path:
             "keep persona and compared maps inside the project; copy the file in if needed",
         )
     try:
-        real = target.resolve(strict=True)
+        real = _real_path(target)
     except (FileNotFoundError, NotADirectoryError):
+        # On Linux `personas/Colleen.yaml` is missing when the file is `personas/colleen.yaml`.
+        _check_case(folder, reference, real_root)
         raise FileProblem(
             "the file does not exist",
             "check the spelling; paths are relative to the map's own folder",
@@ -117,7 +169,63 @@ def resolve_reference(base_file: Path, reference: str, root: Path) -> Path:
             "the path is a symlink that points outside the project root",
             "refer to a real file inside the project",
         )
+    # On a case-insensitive disk (macOS's and Windows's default) it opens all the same.
+    _check_case(folder, reference, real_root)
     return target
+
+
+def _real_path(target: Path) -> Path:
+    """``target`` with every symlink resolved; FileNotFoundError if it does not exist.
+
+    Tests replace it with a case-insensitive lookup to play a macOS or Windows disk.
+    """
+    return target.resolve(strict=True)
+
+
+def _check_case(folder: Path, reference: str, real_root: Path) -> None:
+    """Refuse ``reference`` if it names an existing file only when case is ignored."""
+    spelled = _spelled_on_disk(folder, reference, real_root)
+    if spelled is not None:
+        shown = printable(spelled)
+        raise FileProblem(
+            f"the file is named '{shown}': the case differs, which works on macOS and Windows "
+            "but not on Linux CI",
+            f"write '{shown}', exactly as the file is named",
+        )
+
+
+def _spelled_on_disk(folder: Path, reference: str, real_root: Path) -> str | None:
+    """``reference`` (relative to ``folder``) with its names spelled as their folders list
+    them, when that differs from ``reference`` only in case; else None (the names match, one is
+    missing even ignoring case, or the walk would leave ``real_root``).
+
+    The folder listing is the truth on every system: ``os.listdir`` gives the names as stored,
+    where opening or ``exists()`` on a case-insensitive disk accepts any case.
+    """
+    current = folder
+    parts = reference.split("/")
+    differs = False
+    for i, part in enumerate(parts):
+        if part in ("", "."):
+            continue
+        try:
+            if part == "..":
+                current = current.resolve().parent  # as the system does: after symlinks
+                continue
+            if not _is_within(current.resolve(), real_root):
+                return None
+            names = os.listdir(current)
+        except (OSError, RuntimeError):
+            return None
+        if part not in names:
+            folded = part.casefold()
+            variants = sorted(name for name in names if name.casefold() == folded)
+            if not variants:
+                return None
+            parts[i] = variants[0]
+            differs = True
+        current = current / parts[i]
+    return "/".join(parts) if differs else None
 
 
 def _is_within(path: Path, root: Path) -> bool:
