@@ -8,7 +8,6 @@ must stay as it was (or be replaced whole), and no temporary file may be left be
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -62,6 +61,7 @@ def test_output_that_is_a_folder_is_left_alone(project: Path, map_file: Path) ->
     assert (project / "map.pdf" / "keep.txt").read_bytes() == OLD
 
 
+@pytest.mark.posix_only
 def test_output_device_is_refused() -> None:
     with pytest.raises(OutputProblem, match="/dev/full: is not a regular file"):
         write_atomic(Path("/dev/full"), b"x")
@@ -138,12 +138,15 @@ def test_full_disk(project: Path, map_file: Path, tmp_path: Path) -> None:
         _umount(folder)
 
 
+@pytest.mark.posix_only
 def test_file_size_limit(project: Path, map_file: Path) -> None:
     """A write that fails half-way (RLIMIT_FSIZE: works without root) keeps the old output."""
     target = project / "out.pdf"
     target.write_bytes(OLD)
 
     def limit() -> None:
+        import resource
+
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
 
@@ -169,6 +172,7 @@ write_atomic(Path(sys.argv[1]), b"N" * (400 * 1024 * 1024))
 """
 
 
+@pytest.mark.posix_only
 def test_killed_in_the_middle_of_writing(tmp_path: Path) -> None:
     """SIGKILL while the data is being written: the old file stays, nothing is left over."""
     target = tmp_path / "out.pdf"
@@ -195,6 +199,7 @@ def test_killed_in_the_middle_of_writing(tmp_path: Path) -> None:
     assert listing(tmp_path) == ["out.pdf"]
 
 
+@pytest.mark.posix_only
 def test_render_killed_at_any_moment(project: Path, map_file: Path) -> None:
     """``cjmap render`` killed at 12 moments from start to end: always the old PDF or a whole new
     one, never a partial file or a leftover."""
@@ -228,6 +233,7 @@ def test_render_killed_at_any_moment(project: Path, map_file: Path) -> None:
     assert "old" in outcomes
 
 
+@pytest.mark.posix_only
 def test_interrupt_with_ctrl_c(project: Path, map_file: Path) -> None:
     target = project / "out.pdf"
     target.write_bytes(OLD)

@@ -6,7 +6,6 @@ of millions of characters, millions of values, a map of megabytes) come from ``g
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -137,12 +136,15 @@ def test_deep_block_nesting(project: Path) -> None:
     assert errors(path) == [(68, 65, ANCHOR, "nesting deeper than 64 levels")]
 
 
+@pytest.mark.posix_only
 def test_deep_nesting_needs_no_stack(project: Path) -> None:
     """With a 256 KB C stack (1/32 of the usual), 50,000 levels are still one located error."""
     (project / "flow.cjm.yaml").write_text(generate.deep_flow(50_000))
     (project / "block.cjm.yaml").write_text(generate.deep_block(2_000))
 
     def small_stack() -> None:
+        import resource
+
         resource.setrlimit(resource.RLIMIT_STACK, (256 * 1024, 256 * 1024))
 
     result = subprocess.run(
