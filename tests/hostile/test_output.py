@@ -312,3 +312,14 @@ def test_outputs_named_as_windows_devices_are_not_written(project: Path) -> None
         single.stderr
     )
     assert "Nul.html" not in listing(project)
+
+
+def test_an_output_folder_named_as_a_windows_device_is_not_made(project: Path) -> None:
+    (project / "maps" / "con").mkdir(parents=True)
+    (project / "maps" / "con" / "fine.cjm.yaml").write_text(VALID)
+    mirrored = cli("render", "--format", "html", project / "maps", "-o", project / "out")
+    assert mirrored.returncode == 2
+    assert "'con' is a name Windows reserves for a device; choose another name" in (mirrored.stderr)
+    assert not (project / "out" / "con").exists()
+    top = cli("render", "--format", "html", project / "maps", "-o", project / "aux")
+    assert top.returncode == 2 and not (project / "aux").exists()

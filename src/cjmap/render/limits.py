@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Limits:
-    """What one map's render may use: CPU seconds and memory (address space) of its worker.
+    """What one map's render may use: CPU seconds and memory of its worker (address space,
+    enforced by the kernel, on Linux; resident memory, sampled by the parent, on macOS and
+    Windows: see ``cjmap.render.batch.sandbox_kind`` and docs/security.md).
 
     A map from a pull request can ask for thousands of stages; WeasyPrint lays out 66 stages in
     ~17 s and 126 in ~36 s of CPU (and ~500 MB), so without a bound an 8 MB map would hold a CI

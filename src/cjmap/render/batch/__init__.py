@@ -1,13 +1,16 @@
 """Rendering many maps: where each output goes, and worker processes that render them.
 
 ``render_paths`` validates the maps under some paths, plans an output for each valid one and
-renders them, each in its own forked worker under CPU and memory limits. Every output is
+renders them, each in its own worker under CPU and memory limits (forked with kernel limits on
+Linux, spawned and measured by the parent elsewhere: ``sandbox_kind``). Every output is
 written through :func:`cjmap.output.write_atomic`, so a failed or interrupted render leaves no
 partial file and keeps an earlier good one.
 
     plan.py     where each output goes: OutputFormat, Job, plan_outputs (no rendering, no writing)
-    sandbox.py  one job in one worker under limits -> JobOutcome (render_one, _limited)
-    pool.py     many jobs on forked workers -> BatchResult (render_jobs)
+    sandbox.py  one job in one worker under limits -> JobOutcome (render_one, sandbox_kind,
+                _limited, _spawned)
+    pool.py     many jobs on workers, polled where the kernel cannot limit them -> BatchResult
+                (render_jobs)
     run.py      render_paths: validate (the only load of each map), plan, render -> RenderRun
 
 Imports point one way: plan <- sandbox <- pool <- run.
@@ -27,7 +30,7 @@ from cjmap.render.batch.plan import (
 )
 from cjmap.render.batch.pool import BatchResult, render_jobs
 from cjmap.render.batch.run import RenderRun, render_paths
-from cjmap.render.batch.sandbox import JobOutcome, JobStatus
+from cjmap.render.batch.sandbox import JobOutcome, JobStatus, SandboxKind, sandbox_kind
 from cjmap.render.limits import Limits
 
 __all__ = [
@@ -39,6 +42,7 @@ __all__ = [
     "OutputFormat",
     "PlanProblem",
     "RenderRun",
+    "SandboxKind",
     "choose_format",
     "format_from_suffix",
     "output_folder",
@@ -46,4 +50,5 @@ __all__ = [
     "plan_outputs",
     "render_jobs",
     "render_paths",
+    "sandbox_kind",
 ]

@@ -1,8 +1,10 @@
-"""Many jobs on a pool of forked worker processes, one map per worker (:mod:`.sandbox`).
+"""Many jobs on worker processes, one map per worker (:mod:`.sandbox`).
 
 A worker per map, not a long-lived pool: each map gets its own CPU and memory limits, and a
-worker that hits one, or dies, costs only its own map. The parent imports what the workers
-share (WeasyPrint) before forking them, so each worker inherits it instead of importing it.
+worker that hits one, or dies, costs only its own map. On Linux (:attr:`SandboxKind.RLIMITS`)
+the workers are forked and the parent imports what they share (WeasyPrint) first, so each
+inherits it instead of importing it. Elsewhere (:attr:`SandboxKind.POLLED`) they are spawned,
+and the parent samples each one's CPU time and memory with psutil and kills it at a limit.
 """
 
 from __future__ import annotations
@@ -18,16 +20,24 @@ from cjmap.render.batch import sandbox
 from cjmap.render.batch.plan import Job
 from cjmap.render.batch.sandbox import (
     EXIT_MEMORY,
+    WRITING,
     JobOutcome,
     JobStatus,
+    SandboxKind,
     over_memory,
     over_time,
+    sandbox_kind,
 )
 from cjmap.render.limits import Limits
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
+
+    import psutil
+
+POLL_SECONDS = 0.1
+"""How often the parent samples each spawned worker's CPU time and memory (``POLLED``)."""
 
 
 @dataclass
@@ -56,7 +66,6 @@ def render_jobs(
     Several run in parallel (``workers``, default: all cores); outcomes come in the order of
     ``jobs``. A worker that hits a limit, or dies, costs only its own map.
     """
-    import multiprocessing
     from multiprocessing.connection import wait
 
     result = BatchResult()
@@ -64,45 +73,91 @@ def render_jobs(
         return result
     limits = limits or Limits.from_env()
     count = min(workers or default_jobs(), len(jobs))
-    _import_weasyprint(any(j.format is OutputFormat.pdf for j in jobs))
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    kind = sandbox_kind()
+    if kind is SandboxKind.RLIMITS:
+        _import_weasyprint(any(j.format is OutputFormat.pdf for j in jobs))
+    elif (missing := _psutil_missing()) is not None:
+        result.outcomes = [JobOutcome(job, JobStatus.internal, missing) for job in jobs]
+        for outcome in result.outcomes:
+            if on_done:
+                on_done(outcome)
+        return result
     waiting = list(enumerate(jobs))
-    running: dict[int, tuple[BaseProcess, Connection, float, float]] = {}
+    running: dict[int, _Worker] = {}
     by_job: dict[int, JobOutcome] = {}
     try:
         while waiting or running:
             while waiting and len(running) < count:
                 index, job = waiting.pop(0)
-                receive, send = context.Pipe(duplex=False)
-                # Forked, the worker inherits ``job`` (and the map it holds) without pickling.
-                worker: BaseProcess = context.Process(
-                    target=sandbox._limited, args=(job, limits, send), daemon=True
-                )
-                worker.start()
-                send.close()
-                started = time.monotonic()
-                running[index] = (worker, receive, started, started + limits.wall_seconds)
+                running[index] = _start(kind, job, limits)
             wait(
-                [r for _, r, _, _ in running.values()] + [p.sentinel for p, *_ in running.values()],
-                timeout=1.0,
+                [w.receive for w in running.values()]
+                + [w.process.sentinel for w in running.values()],
+                timeout=1.0 if kind is SandboxKind.RLIMITS else POLL_SECONDS,
             )
             for index in list(running):
-                busy, receive, started, deadline = running[index]
-                outcome = _collect(jobs[index], busy, receive, started, deadline, limits)
-                if outcome is None:
+                busy = running[index]
+                done = (
+                    _collect(
+                        jobs[index], busy.process, busy.receive, busy.started, busy.deadline, limits
+                    )
+                    if kind is SandboxKind.RLIMITS
+                    else _collect_polled(jobs[index], busy, limits)
+                )
+                if done is None:
                     continue
                 del running[index]
-                by_job[index] = outcome
+                by_job[index] = done
                 if on_done:
-                    on_done(outcome)
+                    on_done(done)
     finally:
-        for left, receive, _, _ in running.values():
-            left.kill()
-            left.join()
-            receive.close()
+        for left in running.values():
+            left.process.kill()
+            left.process.join()
+            left.receive.close()
     result.outcomes = [by_job[i] for i in range(len(jobs))]
     return result
+
+
+@dataclass
+class _Worker:
+    """A running worker as the parent sees it."""
+
+    process: BaseProcess
+    receive: Connection
+    started: float
+    deadline: float
+    """When the wall clock stops it (``time.monotonic()``)."""
+    watch: _Watch | None = None
+    """Its measurements (:attr:`SandboxKind.POLLED`), None when the worker could not be found."""
+    outcome: JobOutcome | None = None
+    """What a spawned worker sent at the end."""
+
+
+def _start(kind: SandboxKind, job: Job, limits: Limits) -> _Worker:
+    """Start the worker of ``job``."""
+    import multiprocessing
+
+    worker: BaseProcess
+    if kind is SandboxKind.RLIMITS:
+        forked = multiprocessing.get_context("fork")
+        receive, send = forked.Pipe(duplex=False)
+        # Forked, the worker inherits ``job`` (and the map it holds) without pickling.
+        worker = forked.Process(target=sandbox._limited, args=(job, limits, send), daemon=True)
+    else:
+        spawned = multiprocessing.get_context("spawn")
+        receive, send = spawned.Pipe(duplex=False)
+        # Spawned, the worker gets pickled copies of its arguments: not the map (it loads it
+        # itself), and plain limits (a subclass of Limits may not be importable there).
+        plain = Limits(limits.cpu_seconds, limits.memory_mb)
+        worker = spawned.Process(
+            target=sandbox._spawned, args=(replace(job, loaded=None), plain, send), daemon=True
+        )
+    worker.start()
+    send.close()
+    started = time.monotonic()
+    watch = _Watch.of(worker) if kind is SandboxKind.POLLED else None
+    return _Worker(worker, receive, started, started + limits.wall_seconds, watch)
 
 
 def _import_weasyprint(pdf: bool) -> None:
@@ -145,6 +200,111 @@ def _collect(
     if code in (-signal.SIGSEGV, -signal.SIGABRT, -signal.SIGBUS, -signal.SIGTRAP, EXIT_MEMORY):
         # Native code (cairo, pango) failing an allocation under the memory limit; GLib's
         # g_error() on a failed allocation raises SIGTRAP.
+        return JobOutcome(job, JobStatus.map, over_memory(limits), seconds)
+    return JobOutcome(
+        job, JobStatus.internal, f"the render worker stopped (exit code {code})", seconds
+    )
+
+
+# ---------------------------------------------------------------- spawned workers, measured
+
+
+def _psutil_missing() -> str | None:
+    """Why the polled sandbox cannot run (psutil is not installed), or None."""
+    try:
+        import psutil  # noqa: F401
+    except ImportError:
+        return (
+            "rendering on this platform needs psutil to hold each map to its limits; "
+            "install it (pip install 'psutil>=5.9')"
+        )
+    return None
+
+
+class _Watch:
+    """The parent's measurements of one spawned worker, sampled every :data:`POLL_SECONDS`."""
+
+    def __init__(self, process: psutil.Process) -> None:
+        self.process = process
+        self.cpu_start: float | None = None
+        """The worker's CPU time when it began to render (it sends it): None while it imports
+        and loads the map, which only the wall clock and the memory limit bound."""
+        self.writing = False
+        """The worker passed its own last check of both limits and writes its output: from
+        here only the wall clock stops it (a kill now could leave a temporary file)."""
+
+    @classmethod
+    def of(cls, worker: BaseProcess) -> _Watch | None:
+        import psutil
+
+        try:
+            return cls(psutil.Process(worker.pid))
+        except psutil.Error:  # already gone: its exit is collected as any other
+            return None
+
+    def over(self, limits: Limits) -> str | None:
+        """The message of the limit the worker is over, or None (also when it is gone)."""
+        import psutil
+
+        if self.writing:
+            return None
+        try:
+            with self.process.oneshot():
+                times = self.process.cpu_times()
+                resident = int(self.process.memory_info().rss)
+        except psutil.Error:
+            return None
+        if resident > limits.memory_mb * 1024 * 1024:
+            return over_memory(limits)
+        cpu = float(times.user + times.system)
+        if self.cpu_start is not None and cpu - self.cpu_start > limits.cpu_seconds:
+            return over_time(limits)
+        return None
+
+
+def _receive(worker: _Worker) -> None:
+    """Read what a spawned worker sent: its CPU time as it begins to render, :data:`WRITING`
+    once it passed its last check, and its outcome (kept in ``worker.outcome``)."""
+    try:
+        while worker.outcome is None and worker.receive.poll():
+            message = worker.receive.recv()
+            if isinstance(message, JobOutcome):
+                worker.outcome = message
+            elif worker.watch is None:
+                continue
+            elif message == WRITING:
+                worker.watch.writing = True
+            else:
+                worker.watch.cpu_start = float(message)
+    except (EOFError, OSError):
+        pass
+
+
+def _collect_polled(job: Job, worker: _Worker, limits: Limits) -> JobOutcome | None:
+    """The outcome of a finished spawned worker, or of one the parent stops at a limit; None
+    while it is still working within its limits."""
+    _receive(worker)
+    stopped: str | None = None
+    if worker.outcome is None and worker.process.is_alive():
+        if worker.watch is not None and worker.watch.over(limits) is not None:
+            _receive(worker)  # one last look: it may have just passed its own last check
+            stopped = worker.watch.over(limits) if worker.outcome is None else None
+        if stopped is None and time.monotonic() >= worker.deadline:
+            stopped = over_time(limits)
+        if stopped is None:
+            return None
+        worker.process.kill()
+    worker.process.join()
+    _receive(worker)  # finished, or sent its outcome just before it was stopped
+    worker.receive.close()
+    if worker.outcome is not None:
+        # The caller's job, with the map the worker did not send.
+        return replace(worker.outcome, job=job)
+    seconds = time.monotonic() - worker.started
+    if stopped is not None:
+        return JobOutcome(job, JobStatus.map, stopped, seconds)
+    code = worker.process.exitcode
+    if code == EXIT_MEMORY:
         return JobOutcome(job, JobStatus.map, over_memory(limits), seconds)
     return JobOutcome(
         job, JobStatus.internal, f"the render worker stopped (exit code {code})", seconds

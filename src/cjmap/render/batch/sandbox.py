@@ -1,9 +1,11 @@
 """One map rendered in a worker process under CPU and memory limits, and how it went.
 
-:func:`render_one` loads (unless the parent already did), renders and writes one map;
-:func:`_limited` is the body of a forked worker: it sets the limits, runs :func:`render_one`
-and sends its :class:`JobOutcome` to the parent (:mod:`.pool`). A map over a limit becomes a
-clean outcome with one of the messages below, and writes nothing.
+:func:`render_one` loads (unless the parent already did), renders and writes one map.
+:func:`sandbox_kind` decides how a worker is limited on this platform (:class:`SandboxKind`):
+:func:`_limited` is the body of a forked worker on Linux (the kernel enforces its limits),
+:func:`_spawned` the body of a spawned worker elsewhere (the parent, :mod:`.pool`, measures it
+and kills it at a limit). Either sends its :class:`JobOutcome` to the parent. A map over a limit
+becomes a clean outcome with one of the messages below, and writes nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,13 +120,15 @@ def _make_folders(top: Path, folder: Path) -> None:
     A folder below ``top`` that is a symlink is refused, not followed: ``out/`` may be committed
     in the repository with ``out/maps -> ~`` in it, and outputs must stay inside ``-o``.
     """
-    from cjmap.output import OutputProblem
+    from cjmap.output import OutputProblem, check_name
 
     if not top.is_dir():
+        check_name(top)  # a folder named aux or NUL breaks a Windows checkout as a file does
         top.mkdir(exist_ok=True)
     current = top
     for part in folder.relative_to(top).parts:
         current = current / part
+        check_name(current)
         if current.is_symlink():
             raise OutputProblem(
                 f"{display(current)}: is a symlink; cjmap does not write through symlinks"
@@ -132,7 +136,54 @@ def _make_folders(top: Path, folder: Path) -> None:
         current.mkdir(exist_ok=True)
 
 
-# ---------------------------------------------------------------- the worker and its limits
+# ---------------------------------------------------------------- how workers are limited here
+
+
+class SandboxKind(Enum):
+    """How the workers of this platform are held to their :class:`Limits`."""
+
+    RLIMITS = "rlimits"
+    """Linux: forked workers; the kernel enforces ``RLIMIT_AS`` and ``RLIMIT_CPU`` (SIGXCPU at
+    the CPU limit becomes a clean outcome); the parent adds the wall clock (:func:`_limited`)."""
+    POLLED = "polled"
+    """Everywhere else: spawned workers that load the map themselves; the parent samples each
+    worker's CPU time and resident memory (psutil) and kills it at a limit, and the worker checks
+    both once more before it writes (:func:`_spawned`); plus the same wall clock."""
+
+
+def sandbox_kind() -> SandboxKind:
+    """The sandbox this platform gets: :attr:`SandboxKind.RLIMITS` only on Linux with
+    ``resource``, ``fork`` and ``SIGXCPU``; :attr:`SandboxKind.POLLED` everywhere else.
+
+    Decided here, before any worker starts, so that a platform without one of them gets the
+    polled sandbox instead of a worker's ImportError. Windows has none of the three. macOS has
+    all three but gets the polled sandbox too, as the safer one there:
+
+    - ``fork`` is unsafe on macOS once system frameworks (CoreFoundation, the Objective-C
+      runtime) or threads (GLib's, under Pango) are running in the parent: a forked child may
+      crash or deadlock in them. That is why Python's default start method on macOS is
+      ``spawn`` (since 3.8); the forked worker would also inherit the loaded WeasyPrint stack.
+    - macOS accepts ``RLIMIT_AS`` but does not enforce it: allocations past it still succeed, so
+      the memory limit would silently be none.
+    - ``RLIMIT_CPU`` does work there, but with spawned workers the macOS and Windows sandboxes
+      are one code path, the one the tests exercise by simulating such a platform on Linux.
+    """
+    import multiprocessing
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return SandboxKind.POLLED
+    try:
+        import resource  # noqa: F401  (the capability itself: absent on Windows)
+    except ImportError:
+        return SandboxKind.POLLED
+    if "fork" not in multiprocessing.get_all_start_methods() or not hasattr(signal, "SIGXCPU"):
+        return SandboxKind.POLLED
+    return SandboxKind.RLIMITS
+
+
+# ---------------------------------------------------------------- the forked worker (Linux)
 
 
 class _OverTime(Exception):
@@ -241,6 +292,79 @@ def _near_memory_limit(exc: Exception, limit_bytes: int) -> bool:
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     peak = peak_kb if sys.platform == "darwin" else peak_kb * 1024  # macOS reports bytes
     return peak >= limit_bytes // 2
+
+
+# ---------------------------------------------------------------- the spawned worker (elsewhere)
+
+
+class _OverMemory(Exception):
+    pass
+
+
+WRITING = "writing"
+"""What a spawned worker sends once it passed its last check of the limits, before it writes."""
+
+
+def _spawned(job: Job, limits: Limits, send: Connection) -> None:
+    """A spawned worker (:attr:`SandboxKind.POLLED`): load and render ``job``, send the outcome.
+
+    It inherits nothing from the parent, so it imports WeasyPrint and loads the map itself, then
+    sends its CPU time (a float) before rendering: the parent counts the CPU limit from there,
+    as a forked worker's limit starts after the parent's imports and load. The parent samples
+    the worker and kills it at a limit; between samples the worker could finish a render that
+    went over, so it checks its own CPU time and memory once more before writing, and tells
+    the parent it is writing (:data:`WRITING`) so that a late sample does not kill it mid-write.
+    """
+    import signal
+
+    # Ctrl-C reaches every process of the console: the parent reports it and kills the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    start = time.perf_counter()
+    memory = limits.memory_mb * 1024 * 1024
+    try:
+        if job.format is OutputFormat.pdf:
+            from cjmap.render import weasy
+
+            weasy.load()
+        from cjmap.load.loader import Loader
+
+        loaded = Loader().load(job.source)
+        cpu_start = time.process_time()
+        send.send(cpu_start)
+
+        def before_write() -> None:
+            if time.process_time() - cpu_start > limits.cpu_seconds:
+                raise _OverTime
+            if _resident_peak() > memory:
+                raise _OverMemory
+            send.send(WRITING)  # within both limits: the parent lets it write
+
+        outcome = render_one(replace(job, loaded=loaded), before_write=before_write)
+    except _OverTime:
+        outcome = JobOutcome(job, JobStatus.map, over_time(limits), time.perf_counter() - start)
+    except (_OverMemory, MemoryError):
+        outcome = JobOutcome(job, JobStatus.map, over_memory(limits), time.perf_counter() - start)
+    except Exception as exc:  # a bug: reported as an internal error, the batch goes on
+        outcome = JobOutcome(job, JobStatus.internal, f"{type(exc).__name__}: {exc}")
+    # The parent has the job; the map would cost as much to pickle back as to load.
+    outcome = replace(outcome, job=replace(outcome.job, loaded=None))
+    try:
+        send.send(outcome)
+        send.close()
+    except MemoryError:
+        os._exit(EXIT_MEMORY)  # the parent reports the memory limit
+
+
+def _resident_peak() -> int:
+    """This process's resident memory in bytes as the parent samples it; on Windows its peak
+    working set, which also holds a peak the samples missed."""
+    import psutil
+
+    info = psutil.Process().memory_info()
+    return int(max(info.rss, getattr(info, "peak_wset", 0)))
+
+
+# ---------------------------------------------------------------- a map over a limit
 
 
 def over_time(limits: Limits) -> str:
