@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import unicodedata
+from pathlib import Path
 from typing import Annotated
 
 import pytest
@@ -88,3 +89,60 @@ def test_derive_id() -> None:
     assert derive_id("Purchase & delivery") == "purchase-delivery"
     assert derive_id("3. Купување") == "купување"
     assert derive_id("!!!") == ""
+
+
+def _opportunity_errors(tmp_path: Path, impact: str, effort: str) -> list[tuple[int, int, str]]:
+    from cjmap.load.loader import load_map
+
+    (tmp_path / ".git").mkdir(exist_ok=True)
+    path = tmp_path / "map.cjm.yaml"
+    path.write_text(
+        "cjmap: 1\n"
+        "kind: current-state\n"
+        "title: Buying a vacuum online\n"
+        "stages:\n"
+        "  - name: Research\n"
+        "    opportunities:\n"
+        "      - text: Comparison chart\n"
+        f"        impact: {impact}\n"
+        f"        effort: {effort}\n",
+        encoding="utf-8",
+    )
+    return [(d.line, d.column, f"{d.code} {d.message}") for d in load_map(path).diagnostics]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("9", "got 9"),
+        ("6", "got 6"),
+        ("0", "got 0"),
+        ("-2", "got -2"),
+        ("2.5", "got 2.5"),
+        ("3.0", "got 3.0"),
+        ('"3"', "got '3'"),  # strict: quoted numbers are text
+        ("high", "got 'high'"),
+        ("true", "got True"),
+    ],
+)
+def test_impact_and_effort_out_of_range_are_located_errors(
+    tmp_path: Path, value: str, message: str
+) -> None:
+    # Each error points at the value (line 8 or 9, column 17) and names the scale, like
+    # `feeling: 9` does.
+    assert _opportunity_errors(tmp_path, value, value) == [
+        (8, 17, f"CJM010 impact must be a whole number from 1 to 5, {message}"),
+        (9, 17, f"CJM010 effort must be a whole number from 1 to 5, {message}"),
+    ]
+
+
+@pytest.mark.parametrize(("impact", "effort"), [("1", "5"), ("5", "1"), ("3", "null")])
+def test_impact_and_effort_take_1_to_5(tmp_path: Path, impact: str, effort: str) -> None:
+    assert _opportunity_errors(tmp_path, impact, effort) == []
+
+
+def test_impact_and_effort_are_optional() -> None:
+    opportunity = journey.Opportunity(text="Comparison chart")
+    assert opportunity.impact is None and opportunity.effort is None
+    scored = journey.Opportunity.model_validate({"text": "Chart", "impact": 4, "effort": 2})
+    assert (scored.impact, scored.effort) == (4, 2)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from cjmap.lint import lint_map, settings_from
 from cjmap.load.loader import load_map
+from cjmap.model import CurrentStateMap, FutureStateMap
 from cjmap.starter import KINDS, LANGS, starter_text
 from support import run_cli
 
@@ -32,6 +34,24 @@ def test_starter_validates(tmp_path: Path, kind: str, lang: str) -> None:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in loaded.doc.title)
     elif lang in ("ru", "mk"):
         assert any("\u0400" <= ch <= "\u04ff" for ch in loaded.doc.title)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", ["current-state", "future-state"])
+def test_staged_starters_are_born_scored(tmp_path: Path, kind: str, lang: str) -> None:
+    # Every opportunity has an impact and an effort, so CJM131 (opportunity-unscored) is quiet
+    # and the new map can go on the prioritisation matrix as it is.
+    (tmp_path / ".git").mkdir()
+    path = tmp_path / f"{kind}.{lang}.cjm.yaml"
+    path.write_text(
+        starter_text(kind, lang, persona_ref=None, schema_ref="cjmap.schema.json"), encoding="utf-8"
+    )
+    loaded = load_map(path)
+    assert isinstance(loaded.doc, CurrentStateMap | FutureStateMap)
+    opportunities = [o for stage in loaded.doc.stages for o in stage.opportunities]
+    assert opportunities
+    assert all(o.impact is not None and o.effort is not None for o in opportunities)
+    assert lint_map(loaded, settings_from(select=["opportunity-unscored"])) == []
 
 
 def test_macedonian_starters_use_macedonian_letters() -> None:

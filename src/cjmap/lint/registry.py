@@ -23,6 +23,7 @@ from cjmap.lint.rules import (
     moments_out_of_order,
     no_moment_of_truth,
     opportunity_addresses_nothing,
+    opportunity_unscored,
     opportunity_without_owner,
     pain_point_without_opportunity,
     persona_without_goals,
@@ -69,6 +70,7 @@ MODULES = (
     map_without_persona,
     day_without_opportunity,
     long_name,
+    opportunity_unscored,
 )
 
 

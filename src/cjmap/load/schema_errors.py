@@ -23,6 +23,12 @@ from cjmap.load.yamlsource import MAX_PROBLEMS, Path_, Positions, too_many
 from cjmap.model import MODEL_BY_KIND, Persona
 from cjmap.text import did_you_mean, echo
 
+# An opportunity's scores on the prioritisation matrix, and what their scale means.
+_SCORES = {
+    "impact": "1 is little value for the customer and the business, 5 a lot",
+    "effort": "1 is a day or two of work, 5 is months",
+}
+
 _QUOTED = re.compile(r"'([^']*)'")
 
 
@@ -174,6 +180,9 @@ def translate(
             if name in ("score", "feeling"):
                 message = f"feeling must be between -3 and +3, got {echo(value)}"
                 hint = "-3 is the worst, 0 neutral, +3 the best"
+            elif name in _SCORES:
+                message = f"{name} must be a whole number from 1 to 5, got {echo(value)}"
+                hint = _SCORES[name]
         elif kind == "string_pattern_mismatch":
             message, hint = _pattern_message(name, value)
         elif kind == "string_too_short":
@@ -209,6 +218,9 @@ def translate(
         elif kind in ("bool_type", "bool_parsing"):
             message = f"{name} must be true or false, got {echo(value)}"
             hint = f"write `{name}: true` or `{name}: false`"
+        elif kind in ("int_type", "int_parsing", "int_from_float") and name in _SCORES:
+            message = f"{name} must be a whole number from 1 to 5, got {echo(value)}"
+            hint = _SCORES[name]
         elif kind in ("int_type", "int_parsing", "int_from_float"):
             message = f"{name} must be a whole number, got {echo(value)}"
             hint = "write a number without quotes or decimals, e.g. 90"

@@ -121,6 +121,29 @@ class Opportunity(Strict):
         ),
         examples=[["too-much-content"]],
     )
+    # Strict: `"3"`, `3.0` and `true` are errors, as the JSON Schema's `integer` tells an editor.
+    impact: int | None = Field(
+        default=None,
+        ge=1,
+        le=5,
+        strict=True,
+        description=(
+            "Expected value for the customer and the business, 1 (little) to 5 (a lot); "
+            "places the opportunity on the prioritisation matrix."
+        ),
+        examples=[4],
+    )
+    effort: int | None = Field(
+        default=None,
+        ge=1,
+        le=5,
+        strict=True,
+        description=(
+            "The work it takes, 1 (a day or two) to 5 (months); places the opportunity on "
+            "the prioritisation matrix."
+        ),
+        examples=[2],
+    )
     actions: list[ActionItem] = Field(
         default_factory=list,
         description="The action plan: concrete items with owners.",
