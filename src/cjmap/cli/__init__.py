@@ -47,4 +47,5 @@ from cjmap.cli import rules_cmd
 from cjmap.cli import doctor_cmd
 from cjmap.cli import render_cmd
 from cjmap.cli import watch_cmd
+from cjmap.cli import actions_cmd
 # isort: on
