@@ -80,3 +80,16 @@ def did_you_mean(word: str, known: Iterable[str], cutoff: float = 0.6) -> str:
     """`` (did you mean 'feeling'?)`` for a message, or an empty string."""
     close = closest(word, known, cutoff)
     return f" (did you mean '{close}'?)" if close else ""
+
+
+def cells(text: str) -> int:
+    """Terminal cells ``text`` takes: East Asian wide and full-width characters (Chinese) take
+    two, combining marks none, everything else one."""
+    return sum(
+        0
+        if unicodedata.combining(ch)
+        else 2
+        if unicodedata.east_asian_width(ch) in ("W", "F")
+        else 1
+        for ch in text
+    )

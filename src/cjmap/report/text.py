@@ -14,22 +14,10 @@ from typing import TextIO
 
 from cjmap.diagnostics import Diagnostic, Severity
 from cjmap.report import Findings, Style
-from cjmap.text import echo
+from cjmap.text import cells, echo
 
 _STYLE = {Severity.error: "bold red", Severity.warning: "bold yellow", Severity.info: "bold cyan"}
 _EXCERPT_WIDTH = 120
-
-
-def _cells(text: str) -> int:
-    """Terminal cells a text takes: CJK characters are two cells wide."""
-    return sum(
-        0
-        if unicodedata.combining(ch)
-        else 2
-        if unicodedata.east_asian_width(ch) in ("W", "F")
-        else 1
-        for ch in text
-    )
 
 
 def _printable(line: str) -> str:
@@ -65,7 +53,7 @@ def excerpt(text: str | None, line: int, column: int) -> tuple[str, str] | None:
     source = _printable(source)
     if start:
         source = "…" + source[1:]
-    caret = " " * _cells(source[: col - start]) + "^"
+    caret = " " * cells(source[: col - start]) + "^"
     return source, caret
 
 

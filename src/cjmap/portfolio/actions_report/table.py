@@ -11,32 +11,18 @@ terminal.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
 from cjmap.portfolio.actions import ActionRow, folded
 from cjmap.portfolio.actions_report import ActionsStyle
-from cjmap.text import printable
+from cjmap.text import cells, printable
 
 HEADERS = ("due", "status", "task", "stage", "map")
 MAX_WIDTH = {"task": 48, "stage": 20, "map": 30}
 NO_OWNER = "(no owner)"
 INDENT = "  "
 GAP = "  "
-
-
-def cells(text: str) -> int:
-    """Terminal cells ``text`` takes: East Asian wide and full-width characters take two,
-    combining marks none."""
-    return sum(
-        0
-        if unicodedata.combining(ch)
-        else 2
-        if unicodedata.east_asian_width(ch) in ("W", "F")
-        else 1
-        for ch in text
-    )
 
 
 def clip(text: str, width: int) -> str:
