@@ -1,6 +1,7 @@
 """cjmap's benchmark: every comparison of the speed issue, side by side, in one run.
 
-Run it from a clone (it installs the ``bench`` extra into this venv when a tool is missing)::
+Run it from a clone (it installs the rivals from requirements/bench.txt, hash-checked, into
+this venv when a tool is missing)::
 
     .venv/bin/python bench/run.py              # the full run: ~10 minutes on 2 cores
     .venv/bin/python bench/run.py --quick      # a small corpus and 3 repeats: ~1-2 minutes
@@ -285,9 +286,21 @@ def ensure_tools(install: bool, log: Callable[[str], None]) -> None:
     if not install:
         log(f"setup: {', '.join(missing)} missing (--no-install): those comparisons are skipped")
         return
-    log(f"setup: installing the bench extra for {', '.join(missing)} (pip install -e '.[bench]')")
+    lock = ROOT / "requirements" / "bench.txt"
+    log(f"setup: installing {', '.join(missing)} from the lock ({lock.relative_to(ROOT)})")
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[bench]"], check=False
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--require-hashes",
+            "--no-deps",
+            "-r",
+            str(lock),
+        ],
+        check=False,
     )
 
 
