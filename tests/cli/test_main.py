@@ -83,6 +83,22 @@ def test_validate_does_not_import_render_stack() -> None:
     assert report == {"code": 0, "heavy": []}
 
 
+def test_the_command_line_starts_without_the_models() -> None:
+    # Every command module is imported at start-up (they register on the app): none may load
+    # pydantic, the models or a printer before its command runs (--version, --help, new).
+    code = (
+        "import sys\n"
+        "import cjmap.cli\n"
+        "heavy = sorted(m for m in sys.modules if m in ('pydantic', 'cjmap.model', 'psutil',"
+        " 'icalendar', 'cjmap.load.loader', 'cjmap.portfolio.actions', 'cjmap.report.sarif'))\n"
+        "print(heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
 def test_schema_command_prints_json_schema_of_all_kinds() -> None:
     result = run_cli("schema")
     assert result.returncode == 0

@@ -15,9 +15,12 @@ import datetime as dt
 import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from cjmap.portfolio.actions import ActionRow
+if TYPE_CHECKING:
+    # Type-only: the table of printers is read at every start-up (it gives --format its
+    # choices), and the rows' module loads the models.
+    from cjmap.portfolio.actions import ActionRow
 
 
 @dataclass(frozen=True)
