@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cjmap.cli.core import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, app
+from cjmap.cli.options import MapPaths, parse_date
 from cjmap.cli.output import emit, fail
 from cjmap.portfolio.actions_report import ACTIONS_PRINTER_BY_NAME
 
@@ -24,12 +25,7 @@ TABLE = ActionsFormat("table")
 
 @app.command()
 def actions(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Map files, or folders to search for *.cjm.yaml files.", show_default=False
-        ),
-    ],
+    paths: MapPaths,
     output_format: Annotated[
         ActionsFormat,
         typer.Option(
@@ -105,12 +101,12 @@ def actions(
     from cjmap.parallel import default_jobs
     from cjmap.portfolio.actions import ActionFilter, parse_statuses, register_paths
 
-    day = _date("--today", today) or dt.date.today()
+    day = parse_date("--today", today) or dt.date.today()
     try:
         statuses = parse_statuses(status) if status is not None else None
     except ValueError as exc:
         raise fail(str(exc)) from None
-    wanted = ActionFilter(owner, statuses, overdue, _date("--due-before", due_before))
+    wanted = ActionFilter(owner, statuses, overdue, parse_date("--due-before", due_before))
     register = register_paths(paths, today=day, jobs=default_jobs())
     for name, why in register.missing:
         print(f"cjmap: {name}: {why}", file=sys.stderr)
@@ -139,17 +135,6 @@ def actions(
         raise typer.Exit(EXIT_USAGE)
     failed = register.problems or (fail_on_overdue and any(row.overdue for row in rows))
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
-
-
-def _date(option: str, text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise fail(
-            f"{option} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25"
-        ) from None
 
 
 def _emit(rows: list[ActionRow], output_format: str, output: Path | None, day: dt.date) -> None:

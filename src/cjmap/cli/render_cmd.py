@@ -13,6 +13,7 @@ import typer
 
 from cjmap.choices import Kind, OutputFormat, Paper
 from cjmap.cli.core import EXIT_USAGE, app
+from cjmap.cli.options import MapPaths
 
 if TYPE_CHECKING:
     from cjmap.render.batch import JobOutcome, RenderRun
@@ -20,12 +21,7 @@ if TYPE_CHECKING:
 
 @app.command()
 def render(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Map files, or folders to search for *.cjm.yaml files.", show_default=False
-        ),
-    ],
+    paths: MapPaths,
     output: Annotated[
         Path | None,
         typer.Option(

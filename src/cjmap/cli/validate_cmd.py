@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from cjmap.cli.core import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, app
+from cjmap.cli.options import MapPaths, parse_date
 from cjmap.cli.output import emit, fail
 from cjmap.report import REPORTER_BY_NAME
 
@@ -25,12 +25,7 @@ TEXT = ReportFormat("text")
 
 @app.command()
 def validate(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            help="Map files, or folders to search for *.cjm.yaml files.", show_default=False
-        ),
-    ],
+    paths: MapPaths,
     output_format: Annotated[
         ReportFormat,
         typer.Option(
@@ -111,7 +106,7 @@ def validate(
     from cjmap.parallel import default_jobs
     from cjmap.validate import validate_paths
 
-    day = _parse_day(today)
+    day = parse_date("--today", today)
     try:
         result = validate_paths(
             paths,
@@ -145,17 +140,6 @@ def validate(
     if result.missing:
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_PROBLEMS if result.failed(strict=strict) else EXIT_OK)
-
-
-def _parse_day(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise fail(
-            f"--today {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-25"
-        ) from None
 
 
 def _emit(
