@@ -23,6 +23,7 @@ from cjmap.render.curve import signed, valence
 from cjmap.render.icons import Icon, part_icon, source_icon
 from cjmap.render.layout import GEOMETRY, PageGeometry
 from cjmap.render.views.labels import KIND_LABELS, SOURCE_LABELS, VALENCE_LABELS
+from cjmap.text import cells
 
 
 @dataclass
@@ -51,11 +52,7 @@ _COLUMN_WIDTH = 45  # Latin letters in a line of the persona card's half-width c
 
 def column_lines(items: list[str]) -> int:
     """About how many lines ``items`` take in a persona card's column (wide characters: two)."""
-    lines = 0
-    for text in items:
-        width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-        lines += 1 + width // _COLUMN_WIDTH
-    return lines
+    return sum(1 + cells(text) // _COLUMN_WIDTH for text in items)
 
 
 @dataclass
