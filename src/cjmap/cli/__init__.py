@@ -48,4 +48,5 @@ from cjmap.cli import doctor_cmd
 from cjmap.cli import render_cmd
 from cjmap.cli import watch_cmd
 from cjmap.cli import actions_cmd
+from cjmap.cli import site_cmd
 # isort: on

@@ -25,7 +25,7 @@ from cjmap.load.yamlsource import Path_, Pos, Positions, decode, parse
 from cjmap.text import echo
 
 CONFIG_FILE = ".cjmap.yaml"
-SECTIONS = ("lint",)
+SECTIONS = ("lint", "site")
 
 
 class ConfigError(Exception):

@@ -1,7 +1,8 @@
 """Keeping the label catalogs in step with the templates and the code (a maintainer's tool).
 
 ``python -m cjmap.render.catalogs`` extracts every ``_()``, ``ngettext()`` and ``N_()`` string
-from the templates and from ``cjmap/render/**/*.py`` (subpackages too) with Babel, rewrites
+from the templates (``templates/site/`` too) and from ``cjmap/render/**/*.py`` and
+``cjmap/portfolio/site/*.py`` with Babel, rewrites
 ``locale/cjmap.pot`` and merges it into each language's ``.po`` (new strings arrive untranslated,
 for a translator to fill in). A test fails when the template is stale or a catalog misses a
 translation.
@@ -33,12 +34,14 @@ def _sources() -> Iterator[tuple[str, Path, Any]]:
     from cjmap.render.html import templates_root
 
     root = Path(str(templates_root()))
-    for path in sorted(root.glob("*.j2")):
-        yield f"templates/{path.name}", path, babel_extract
-    render = PACKAGE / "render"
-    for path in sorted(render.rglob("*.py")):
-        if path.name != "catalogs.py":
-            yield f"src/cjmap/render/{path.relative_to(render).as_posix()}", path, "python"
+    for path in sorted(root.rglob("*.j2")):
+        yield f"templates/{path.relative_to(root).as_posix()}", path, babel_extract
+    # The site (cjmap.portfolio.site) writes its labels with the same catalogs.
+    for package in ("render", "portfolio/site"):
+        folder = PACKAGE / package
+        for path in sorted(folder.rglob("*.py")):
+            if path.name != "catalogs.py":
+                yield f"src/cjmap/{package}/{path.relative_to(folder).as_posix()}", path, "python"
 
 
 def extract_catalog() -> Catalog:

@@ -1,0 +1,100 @@
+"""What makes a rebuild cheap: a key per map render, and the record of the last build.
+
+A map's render depends on its file, its persona file, the map it ``compares`` with (and that
+map's persona), the templates, cjmap's version and the options (the day it is judged on and,
+for the PDF, the paper). The key is a SHA-256 of all of them; a rebuild copies the render of
+every map whose key has not changed from the previous site instead of rendering it again.
+
+The previous site is the cache: its ``.cjmap-site.json`` lists each map's keys. Nothing is
+trusted from it but the keys: file names are always the builder's own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from cjmap import __version__
+from cjmap.load.loader import LoadedMap, SourceFile
+
+MANIFEST = ".cjmap-site.json"
+FORMAT = 1
+
+
+@cache
+def templates_digest() -> str:
+    """A digest of the map templates and stylesheet (the site's own templates are left out:
+    they change the site's pages, which are always written afresh, not the maps' renders)."""
+    from cjmap.render.html import templates_root
+
+    digest = hashlib.sha256()
+    root = templates_root()
+    for node in sorted(root.iterdir(), key=lambda n: n.name):
+        if node.is_file():
+            digest.update(node.name.encode("utf-8") + b"\0" + node.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _text(source: SourceFile | None) -> bytes:
+    if source is None or source.text is None:
+        return b"-"
+    return source.file.encode("utf-8") + b"\0" + source.text.encode("utf-8", "surrogatepass")
+
+
+def render_key(loaded: LoadedMap, *parts: str) -> str:
+    """The key of one render of ``loaded``; ``parts`` are the options that shape it."""
+    digest = hashlib.sha256()
+    for chunk in (
+        f"cjmap {__version__}".encode(),
+        templates_digest().encode(),
+        _text(loaded.source),
+        _text(loaded.persona_source),
+        _text(loaded.compares.source if loaded.compares is not None else None),
+        _text(loaded.compares.persona_source if loaded.compares is not None else None),
+        *(p.encode("utf-8") for p in parts),
+    ):
+        digest.update(len(chunk).to_bytes(8, "big") + chunk)
+    return digest.hexdigest()
+
+
+@dataclass
+class Manifest:
+    """What the last build rendered: per map slug, the key of each output."""
+
+    renders: dict[str, dict[str, str]] = field(default_factory=dict)
+    """slug -> {"html": key, "pdf": key}"""
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"cjmap-site": FORMAT, "version": __version__, "renders": self.renders},
+            ensure_ascii=False,
+            indent=1,
+            sort_keys=True,
+        )
+
+
+def read_manifest(site: Path) -> Manifest | None:
+    """The manifest of a site cjmap built, None when ``site`` is not one (or it is unreadable:
+    then nothing is reused, and the build renders everything)."""
+    try:
+        raw = (site / MANIFEST).read_bytes()
+    except OSError:
+        return None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return Manifest()
+    if not isinstance(data, dict) or data.get("cjmap-site") != FORMAT:
+        return Manifest()
+    renders = data.get("renders")
+    manifest = Manifest()
+    if isinstance(renders, dict):
+        for slug, keys in renders.items():
+            if isinstance(slug, str) and isinstance(keys, dict):
+                manifest.renders[slug] = {
+                    k: v for k, v in keys.items() if k in ("html", "pdf") and isinstance(v, str)
+                }
+    return manifest

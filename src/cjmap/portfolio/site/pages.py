@@ -1,0 +1,293 @@
+"""Every page of the site, computed from the portfolio and rendered with the site's templates.
+
+Each ``*_page`` function gathers what one template shows (in the site's language: dates per
+locale, labels from the catalogs) and returns its HTML; :func:`site_pages` names them all.
+Templates hold the layout (``templates/site/``); nothing here writes files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from cjmap import __version__
+from cjmap.portfolio.actions import ActionRow
+from cjmap.portfolio.site.collect import Portfolio
+from cjmap.portfolio.site.facts import MapEntry, PersonaEntry
+from cjmap.portfolio.site.health import (
+    COMPLETENESS,
+    MAX_INFOS,
+    MAX_WARNINGS,
+    PER_INFO,
+    PER_WARNING,
+    REVIEW,
+)
+from cjmap.portfolio.site.matrix import QUADRANTS, layout, quadrant
+from cjmap.render import i18n
+from cjmap.render.views.labels import KIND_LABELS, N_, STATUS_LABELS
+
+LOWEST = 10
+"""How many of the lowest moments the overview lists."""
+
+SEVERITY_LABELS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
+
+NAV = (
+    ("index.html", N_("Maps")),
+    ("overview.html", N_("Overview")),
+    ("actions.html", N_("Action items")),
+    ("opportunities.html", N_("Opportunities")),
+    ("personas.html", N_("Personas")),
+)
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """How a site is built: its language and title, the day it is judged on, and the PDFs."""
+
+    lang: str = "en"
+    title: str | None = None
+    today: dt.date = dt.date(2000, 1, 1)
+    pdf: bool = False
+    paper: str = "a4"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every page shares: the language, the way back to the top, the navigation."""
+
+    options: SiteOptions
+    root: str
+    """The relative path from the page to the site's top folder: ``""`` or ``"../"``."""
+    current: str
+
+    @property
+    def lang(self) -> str:
+        return i18n.label_language(self.options.lang)
+
+    def date(self, value: dt.date | None) -> str:
+        return i18n.format_date(value, self.lang) if value is not None else ""
+
+    def number(self, value: float) -> str:
+        return i18n.format_number(value, self.lang)
+
+
+def _render(template: str, ctx: Context, **values: Any) -> str:
+    from cjmap.render.html import environment
+
+    env = environment(ctx.lang)
+    return env.get_template(f"site/{template}.html.j2").render(
+        ctx=ctx,
+        nav=NAV,
+        version=__version__,
+        site_title=ctx.options.title,
+        kind_labels=KIND_LABELS,
+        status_labels=STATUS_LABELS,
+        severity_labels=SEVERITY_LABELS,
+        **values,
+    )
+
+
+def site_pages(portfolio: Portfolio, options: SiteOptions) -> Iterator[tuple[str, str]]:
+    """Every page but the maps' renders, as (path in the site, HTML)."""
+    yield "index.html", index_page(portfolio, options)
+    yield "overview.html", overview_page(portfolio, options)
+    yield "actions.html", actions_page(portfolio, options)
+    yield "opportunities.html", opportunities_page(portfolio, options)
+    yield "personas.html", personas_page(portfolio, options)
+    for entry in portfolio.entries:
+        if entry.has_page:
+            yield f"maps/{entry.slug}.html", map_page(portfolio, entry, options)
+    for persona in portfolio.personas:
+        yield f"personas/{persona.slug}.html", persona_page(portfolio, persona, options)
+
+
+def _filters(entries: list[MapEntry]) -> dict[str, list[str]]:
+    def values(get: Any) -> list[str]:
+        return sorted({v for e in entries for v in get(e) if v}, key=str.casefold)
+
+    return {
+        "kind": values(lambda e: [e.kind]),
+        "lang": values(lambda e: [e.lang]),
+        "owner": values(lambda e: [e.owner]),
+        "tag": values(lambda e: e.tags),
+    }
+
+
+@dataclass(frozen=True)
+class Spark:
+    """A map's emotional curve in a few pixels, for the index."""
+
+    points: str
+    dots: list[tuple[float, float, str]]
+    zero: float
+    label: str
+    width: int = 72
+    height: int = 20
+
+
+def spark(entry: MapEntry) -> Spark | None:
+    scores = [s.score for s in entry.stages]
+    known = [(i, v) for i, v in enumerate(scores) if v is not None]
+    if len(known) < 2:
+        return None
+    width, height, pad = Spark.width, Spark.height, 2.5
+    step = (width - 2 * pad) / max(1, len(scores) - 1)
+
+    def y(v: int) -> float:
+        return round(pad + (3 - v) / 6 * (height - 2 * pad), 2)
+
+    at = [(round(pad + i * step, 2), y(v), v) for i, v in known]
+    return Spark(
+        points=" ".join(f"{x},{yy}" for x, yy, _v in at),
+        dots=[(x, yy, "pos" if v > 0 else "neg" if v < 0 else "neu") for x, yy, v in at],
+        zero=y(0),
+        label=" ".join(f"{v:+d}" if v else "0" for _i, v in known),
+    )
+
+
+def index_page(portfolio: Portfolio, options: SiteOptions) -> str:
+    ctx = Context(options, "", "index.html")
+    # Maps that need attention first: with errors, then the least healthy.
+    entries = sorted(portfolio.entries, key=lambda e: (e.has_page, e.health, e.title.casefold()))
+    sparks = {e.slug: s for e in entries if (s := spark(e)) is not None}
+    return _render(
+        "index",
+        ctx,
+        entries=entries,
+        sparks=sparks,
+        filters=_filters(portfolio.entries),
+        broken=portfolio.with_errors,
+        totals={
+            "maps": len(portfolio.entries),
+            "errors": len(portfolio.with_errors),
+            "open": sum(1 for r in portfolio.actions if r.open),
+            "overdue": sum(1 for r in portfolio.actions if r.overdue),
+            "reviews": sum(1 for e in portfolio.entries if e.has_page and e.review_overdue),
+        },
+    )
+
+
+@dataclass(frozen=True)
+class Moment:
+    score: int
+    stage: str
+    label: str | None
+    entry: MapEntry
+
+
+def overview_page(portfolio: Portfolio, options: SiteOptions) -> str:
+    ctx = Context(options, "", "overview.html")
+    shown = [e for e in portfolio.entries if e.has_page]
+    heat = [e for e in shown if e.stages]
+    moments = sorted(
+        (
+            Moment(s.score, s.name, s.label, e)
+            for e in shown
+            for s in e.stages
+            if s.score is not None and s.score < 0
+        ),
+        key=lambda m: (m.score, m.entry.title.casefold(), m.stage.casefold()),
+    )[:LOWEST]
+    pains = [(e, p) for e in shown for p in e.pains if not p.addressed]
+    overdue = sorted(
+        (e for e in shown if e.review_overdue),
+        key=lambda e: (e.review_due is not None, e.review_due or dt.date.min),
+    )
+    formula = {
+        "per_warning": PER_WARNING,
+        "max_warnings": MAX_WARNINGS,
+        "per_info": PER_INFO,
+        "max_infos": MAX_INFOS,
+        "review": REVIEW,
+        "completeness": COMPLETENESS,
+    }
+    return _render(
+        "overview",
+        ctx,
+        heat=heat,
+        widest=max((len(e.stages) for e in heat), default=0),
+        moments=moments,
+        pains=pains,
+        overdue=overdue,
+        formula=formula,
+    )
+
+
+def _owners(rows: list[ActionRow]) -> list[tuple[str | None, int, int]]:
+    counts: dict[str | None, list[int]] = {}
+    for row in rows:
+        if row.open:
+            pair = counts.setdefault(row.owner, [0, 0])
+            pair[0] += 1
+            pair[1] += row.overdue
+    return sorted(
+        ((owner, n, late) for owner, (n, late) in counts.items()),
+        key=lambda t: (-t[2], -t[1], t[0] is None, (t[0] or "").casefold()),
+    )
+
+
+def actions_page(portfolio: Portfolio, options: SiteOptions) -> str:
+    ctx = Context(options, "", "actions.html")
+    slug_of = {e.file: e.slug for e in portfolio.entries}
+    return _render(
+        "actions",
+        ctx,
+        rows=portfolio.actions,
+        owners=_owners(portfolio.actions),
+        slug_of=slug_of,
+    )
+
+
+def opportunities_page(portfolio: Portfolio, options: SiteOptions) -> str:
+    ctx = Context(options, "", "opportunities.html")
+    found = [(e, o) for e in portfolio.entries if e.has_page for o in e.opportunities]
+    scored = [(e, o) for e, o in found if o.scored]
+    # Most promising first: quick wins, big bets, fill-ins, time sinks; then impact, effort.
+    order = list(QUADRANTS)
+    scored.sort(
+        key=lambda p: (
+            order.index(quadrant(p[1].impact or 0, p[1].effort or 0)),
+            -(p[1].impact or 0),
+            p[1].effort or 0,
+        )
+    )
+    geometry = layout([(o.impact or 0, o.effort or 0) for _e, o in scored])
+    return _render(
+        "opportunities",
+        ctx,
+        scored=list(zip(geometry.points, scored, strict=True)),
+        unscored=[(e, o) for e, o in found if not o.scored],
+        geometry=geometry,
+        quadrants=QUADRANTS,
+    )
+
+
+def personas_page(portfolio: Portfolio, options: SiteOptions) -> str:
+    ctx = Context(options, "", "personas.html")
+    return _render("personas", ctx, personas=portfolio.personas, portfolio=portfolio)
+
+
+def persona_page(portfolio: Portfolio, persona: PersonaEntry, options: SiteOptions) -> str:
+    ctx = Context(options, "../", f"personas/{persona.slug}.html")
+    doc = persona.loaded_from.persona
+    return _render(
+        "persona",
+        ctx,
+        persona=persona,
+        doc=doc,
+        maps=[portfolio.entry(slug) for slug in persona.maps],
+    )
+
+
+def map_page(portfolio: Portfolio, entry: MapEntry, options: SiteOptions) -> str:
+    ctx = Context(options, "../", f"maps/{entry.slug}.html")
+    return _render(
+        "map",
+        ctx,
+        entry=entry,
+        compares=portfolio.entry(entry.compares_slug) if entry.compares_slug else None,
+        compared_by=[portfolio.entry(slug) for slug in entry.compared_by],
+        rows=[r for r in portfolio.actions if r.file == entry.file],
+    )
