@@ -22,7 +22,7 @@ from cjmap.render.batch.plan import (
     plan_outputs,
 )
 from cjmap.render.batch.pool import BatchResult, render_jobs
-from cjmap.render.batch.sandbox import JobOutcome, JobStatus, SandboxKind, sandbox_kind
+from cjmap.render.batch.sandbox import JobOutcome, JobStatus
 from cjmap.validate import ValidationResult
 
 
@@ -100,8 +100,6 @@ def render_paths(
         if on_done:
             on_done(outcome)
     to_render = [job for index, job in enumerate(jobs) if index not in refused]
-    if len(to_render) > 1 and sandbox_kind() is SandboxKind.RLIMITS:
-        _compile_templates({j.loaded.doc.lang for j in to_render if j.loaded and j.loaded.doc})
     rendered = iter(render_jobs(to_render, workers=workers, on_done=on_done).outcomes)
     outcomes = [refused[i] if i in refused else next(rendered) for i in range(len(jobs))]
     return RenderRun(validation, BatchResult(outcomes), blocked)
@@ -136,15 +134,3 @@ def _template_mismatches(jobs: list[Job]) -> dict[int, JobOutcome]:
             refused[index] = JobOutcome(job, JobStatus.usage, str(exc))
     return refused
 
-
-def _compile_templates(langs: set[str]) -> None:
-    """Compile every template for each language before the workers fork: each worker would
-    otherwise import and compile them again for its one map (~0.3 s of every map). Spawned
-    workers inherit nothing, so this is only done for forked ones."""
-    from cjmap.render.html import environment, templates_root
-
-    names = [node.name for node in templates_root().iterdir() if node.name.endswith(".j2")]
-    for lang in sorted(langs):
-        env = environment(lang)
-        for name in names:
-            env.get_template(name)
