@@ -42,6 +42,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from corpus import LANGS, write_big_map, write_corpus  # noqa: E402
+from portfolio_rows import portfolio_rows  # noqa: E402
 
 BIN = Path(sys.executable).parent
 # Children run as an installed cjmap does: with bytecode caching (the warm-up writes the .pyc
@@ -480,6 +481,8 @@ def build(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> l
         )
     )
 
+    comps += portfolio_rows(args, work, cjmap, work / "many", (Command, Comparison, Goal), log)
+
     out = work / "out"
     out.mkdir()
     html, pdf = out / "big.html", out / "big.pdf"
@@ -647,6 +650,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small corpus, 3 repeats")
     parser.add_argument("--maps", type=int, default=1000, help="maps for validate-many")
     parser.add_argument("--render-maps", type=int, default=50, help="maps for render-batch")
+    parser.add_argument("--site-maps", type=int, default=200, help="maps for the site rows")
     parser.add_argument("--stages", type=int, default=12, help="stages of the one-map rows")
     parser.add_argument("--lang", choices=LANGS, default="en", help="language of the one map")
     parser.add_argument("--repeats", type=int, default=10, help="repeats of one-map rows")
@@ -666,6 +670,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.quick:
         args.maps, args.render_maps = min(args.maps, 200), min(args.render_maps, 10)
+        args.site_maps = min(args.site_maps, 50)
         args.repeats, args.batch_repeats = min(args.repeats, 3), min(args.batch_repeats, 2)
 
     def log(text: str) -> None:
