@@ -49,4 +49,6 @@ from cjmap.cli import render_cmd
 from cjmap.cli import watch_cmd
 from cjmap.cli import actions_cmd
 from cjmap.cli import site_cmd
+from cjmap.cli import import_cmd
+from cjmap.cli import export_cmd
 # isort: on
