@@ -11,7 +11,11 @@ yaml-language-server in tests/integrations/test_editor_schema.py):
 - each alternative's title says which ``kind`` it is, because an editor shows that title as
   the label of the whole-map snippet it offers in an empty file, and ``kind`` and ``cjmap``
   get defaults so that snippet fills them in (both stay required);
-- hover on ``kind`` lists every kind and says what this one is for.
+- hover on ``kind`` lists every kind and says what this one is for;
+- each property has one title, one description and one set of examples: pydantic also puts a
+  type's own description and examples on the ``anyOf`` branch of an optional field, and
+  yaml-language-server shows every copy (``Stage || Stage``, each example twice), so the
+  field's own words are kept and the branch's dropped (:func:`_one_voice`).
 
 Persona files get their own schema (``persona_schema``): yaml-language-server does not follow a
 ``#/$defs/Persona`` fragment in a ``$schema=`` modeline.
@@ -55,6 +59,7 @@ def map_schema() -> dict[str, Any]:
         # A default makes the editor's whole-map snippet fill in the key (it is still required).
         prop["default"] = kind
         alternative["properties"]["cjmap"]["default"] = 1
+    _one_voice(schema)
     return {
         "$schema": DRAFT,
         "$id": SCHEMA_ID,
@@ -73,12 +78,40 @@ def persona_schema() -> dict[str, Any]:
     from cjmap.model import Persona
 
     schema = TypeAdapter(Persona).json_schema(mode="validation")
+    _one_voice(schema)
     return {
         "$schema": DRAFT,
         "$id": PERSONA_SCHEMA_ID,
         **schema,
         "title": "cjmap persona file, format version 1",
     }
+
+
+_DOCS = ("title", "description", "examples")
+
+
+def _one_voice(schema: dict[str, Any]) -> None:
+    """Give every property one title, description and set of examples (see the docstring).
+
+    yaml-language-server joins the titles of an ``anyOf``'s branches (``Id || Id``) when it
+    cannot tell the branches apart by title, description and properties, so a value branch
+    keeps its property's title and the ``null`` branch of an optional field is titled
+    ``none``. An enum's class name (``StageIcon``) is no heading for a key: it is dropped.
+    """
+    defs = schema.get("$defs", {})
+    for model in (schema, *defs.values()):
+        for name, prop in model.get("properties", {}).items():
+            title = prop.setdefault("title", name.replace("_", " ").title())
+            for branch in (*prop.get("anyOf", ()), *prop.get("oneOf", ())):
+                if "$ref" in branch:
+                    continue
+                for key in _DOCS:
+                    if key in branch:
+                        prop.setdefault(key, branch.pop(key))
+                branch["title"] = "none" if branch.get("type") == "null" else title
+    for model in defs.values():
+        if "enum" in model:
+            model.pop("title", None)
 
 
 def dumps(schema: dict[str, Any]) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,7 +12,7 @@ import pytest
 from cjmap.lint import lint_map, settings_from
 from cjmap.load.loader import load_map
 from cjmap.model import CurrentStateMap, FutureStateMap
-from cjmap.starter import KINDS, LANGS, starter_text
+from cjmap.starter import KINDS, LANGS, find_schema, starter_text
 from support import run_cli
 
 SCRIPT_SAMPLE = {"zh": "\u4e00", "ru": "\u0430", "mk": "\u0430", "en": "a"}
@@ -107,3 +110,55 @@ def test_new_rejects_unknown_template() -> None:
     result = run_cli("new", "-t", "journey")
     assert result.returncode == 2
     assert "journey" in result.stderr
+
+
+def test_a_new_map_is_reviewed_today_and_its_actions_are_due_a_quarter_later() -> None:
+    text = starter_text(
+        "current-state", "mk", persona_ref=None, schema_ref="s.json", today=dt.date(2027, 2, 27)
+    )
+    assert "\nreviewed: 2027-02-27 " in text
+    assert "due: 2027-05-29" in text
+    assert "__" not in text
+    today = starter_text("empathy", "zh", persona_ref=None, schema_ref="s.json")
+    assert f"\nreviewed: {dt.date.today().isoformat()} " in today
+
+
+def test_the_modeline_points_at_the_nearest_schema(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".git").mkdir()
+    deep = tmp_path / "maps" / "2027" / "q1"
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(tmp_path)
+    ref, note = find_schema(deep, "ru")
+    assert ref == "../../../cjmap.schema.json"
+    assert note is not None and "`cjmap schema -o cjmap.schema.json`" in note
+    (tmp_path / "maps" / "cjmap.schema.json").write_text("{}", encoding="utf-8")
+    assert find_schema(deep, "ru") == ("../../cjmap.schema.json", None)
+    ref, note = find_schema(deep, "zh", folder_known=False)
+    assert note is not None and "$schema=" in note
+
+
+def test_new_redirected_to_a_file_knows_where_the_map_is(tmp_path: Path) -> None:
+    # `cjmap new > maps/x.cjm.yaml`, run by a real shell redirection.
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "cjmap.schema.json").write_text("{}", encoding="utf-8")
+    target = tmp_path / "maps" / "x.cjm.yaml"
+    with target.open("wb") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "cjmap", "new", "-l", "ru", "--today", "2027-01-02"],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    assert done.returncode == 0, done.stderr
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert "reviewed: 2027-01-02" in "\n".join(lines)
+    if Path("/proc/self/fd").is_dir():  # Linux says where stdout goes
+        assert lines[0] == "# yaml-language-server: $schema=../cjmap.schema.json"
+        assert lines[1].startswith("# Карта")
+    else:  # elsewhere cjmap cannot tell, and says so under the modeline
+        assert lines[0] == "# yaml-language-server: $schema=cjmap.schema.json"
+        assert "$schema=" in lines[1]

@@ -8,6 +8,8 @@ import json
 import os
 import re
 import subprocess
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,24 +33,119 @@ def _step(step_id: str) -> dict[str, Any]:
     return next(s for s in steps if s.get("id") == step_id)
 
 
-def _run_step(step_id: str, cwd: Path, inputs: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    """Run a step's script with bash, its env filled from ``inputs`` the way the runner does."""
-    step = _step(step_id)
-    assert step["shell"] == "bash"
-    env = {**os.environ, "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}"}
-    for name, template in step.get("env", {}).items():
-        found = re.fullmatch(r"\$\{\{ inputs\.([\w-]+) \}\}", template)
-        assert found, f"{name}: inputs reach scripts through env only"
-        key = found.group(1)
-        env[name] = inputs.get(key, str(_action()["inputs"][key].get("default", "")))
-    return subprocess.run(
-        ["bash", "-eo", "pipefail", "-c", step["run"]],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+@dataclass
+class ActionRun:
+    """What a run of the action's steps left: each step's outcome, the job summary."""
+
+    steps: dict[str, subprocess.CompletedProcess[str] | None] = field(default_factory=dict)
+    """Step id -> its run (None: a ``uses:`` step that was reached; absent: skipped)."""
+    outputs: dict[str, dict[str, str]] = field(default_factory=dict)
+    summary: str = ""
+    failed: str | None = None
+    """The step that failed the action (the runner skips the steps after it)."""
+
+    def log(self) -> str:
+        return "".join(r.stdout + r.stderr for r in self.steps.values() if r is not None)
+
+
+def _outputs(text: str) -> dict[str, str]:
+    """$GITHUB_OUTPUT as the runner reads it: ``name=value`` and ``name<<DELIMITER`` blocks."""
+    found: dict[str, str] = {}
+    lines = iter(text.splitlines())
+    for line in lines:
+        if "<<" in line and ("=" not in line or line.index("<<") < line.index("=")):
+            name, delimiter = line.split("<<", 1)
+            value = []
+            for part in lines:
+                if part == delimiter:
+                    break
+                value.append(part)
+            else:
+                raise AssertionError(f"output {name}: no closing delimiter")
+            found[name] = "\n".join(value)
+        elif line:
+            name, value_ = line.split("=", 1)
+            found[name] = value_
+    return found
+
+
+def _value(expr: str, inputs: dict[str, str], run: ActionRun) -> str:
+    """The few expressions action.yml uses: ``inputs.x``, ``steps.x.outputs.y``, ``runner.os``."""
+    expr = expr.strip()
+    if m := re.fullmatch(r"inputs\.([\w-]+)", expr):
+        return inputs.get(m[1], str(_action()["inputs"][m[1]].get("default", "")))
+    if m := re.fullmatch(r"steps\.([\w-]+)\.outputs\.([\w-]+)", expr):
+        return run.outputs.get(m[1], {}).get(m[2], "")
+    if expr == "runner.os":
+        return "Linux"
+    raise AssertionError(f"the test harness does not know the expression {expr!r}")
+
+
+def _condition(expr: str | None, inputs: dict[str, str], run: ActionRun) -> bool:
+    """An ``if:`` of the forms ``a == 'x'`` / ``a != 'x'`` joined by ``&&``; like the runner,
+    a step without ``always()`` runs only while no step has failed."""
+    if run.failed is not None and (expr is None or "always()" not in expr):
+        return False
+    if expr is None:
+        return True
+    for atom in expr.split("&&"):
+        atom = atom.strip()
+        if atom == "always()":
+            continue
+        m = re.fullmatch(r"(.+?)\s*(==|!=)\s*'([^']*)'", atom)
+        assert m, f"the test harness does not know the condition {atom!r}"
+        if (_value(m[1], inputs, run) == m[3]) != (m[2] == "=="):
+            return False
+    return True
+
+
+def _run_action(
+    cwd: Path, inputs: dict[str, str], *, skip: tuple[str, ...] = ("python", "system", "install")
+) -> ActionRun:
+    """The action's steps in order, as the runner runs a composite action: each shell step
+    with bash -eo pipefail, its env from inputs and earlier steps' outputs, GITHUB_OUTPUT and
+    GITHUB_STEP_SUMMARY files, GITHUB_WORKSPACE the checkout. ``uses:`` steps are only noted."""
+    run = ActionRun()
+    files = Path(tempfile.mkdtemp(prefix="runner-", dir=cwd.parent))
+    summary = files / "step_summary.md"
+    summary.touch()
+    for step in _action()["runs"]["steps"]:
+        sid = step["id"]
+        if sid in skip or not _condition(step.get("if"), inputs, run):
+            continue
+        if "uses" in step:
+            run.steps[sid] = None
+            continue
+        assert step["shell"] == "bash"
+        output = files / f"{sid}.out"
+        output.touch()
+        env = {
+            **os.environ,
+            "PATH": f"{VENV_BIN}{os.pathsep}{os.environ['PATH']}",
+            "GITHUB_OUTPUT": str(output),
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "GITHUB_WORKSPACE": str(cwd),
+            "RUNNER_TEMP": str(files),
+            "NO_COLOR": "1",
+        }
+        for name, template in step.get("env", {}).items():
+            found = re.fullmatch(r"\$\{\{(.+)\}\}", template)
+            assert found, f"{name}: inputs reach scripts through env only"
+            env[name] = _value(found[1], inputs, run)
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        run.steps[sid] = done
+        run.outputs[sid] = _outputs(output.read_text(encoding="utf-8"))
+        if done.returncode != 0:
+            run.failed = sid
+    run.summary = summary.read_text(encoding="utf-8")
+    return run
 
 
 def test_scripts_never_paste_inputs_into_shell() -> None:
@@ -57,20 +154,25 @@ def test_scripts_never_paste_inputs_into_shell() -> None:
             assert "${{" not in step["run"], step.get("id")
 
 
-def test_validate_step_annotates_lines_and_writes_sarif(tmp_path: Path) -> None:
+def test_validate_step_annotates_lines_and_writes_sarif_into_a_new_folder(tmp_path: Path) -> None:
     copy_example("colleen", tmp_path / "maps")
     (tmp_path / "maps" / "broken.cjm.yaml").write_text(BAD_MAP, encoding="utf-8")
     (tmp_path / ".git").mkdir()
 
-    done = _run_step("validate", tmp_path, {"paths": "maps", "sarif-file": "cjmap.sarif"})
-    assert done.returncode == 1, done.stdout + done.stderr
+    # reports/ does not exist: the action creates it (it used to swallow cjmap's exit 2).
+    run = _run_action(tmp_path, {"paths": "maps", "sarif-file": "reports/cjmap.sarif"})
+    assert run.failed == "validate"
+    validate = run.steps["validate"]
+    assert validate is not None and validate.returncode == 1, run.log()
+    assert "render" not in run.steps and "verdict" not in run.steps
+    assert run.outputs["validate"]["exit-code"] == "1"
     assert re.search(
         r"^::error file=maps/broken\.cjm\.yaml,line=6,col=5,title=CJM\d+ [\w-]+::.*feelin",
-        done.stdout,
+        validate.stdout,
         flags=re.M,
-    ), done.stdout
+    ), validate.stdout
 
-    sarif = json.loads((tmp_path / "cjmap.sarif").read_text(encoding="utf-8"))
+    sarif = json.loads((tmp_path / "reports" / "cjmap.sarif").read_text(encoding="utf-8"))
     assert sarif["version"] == "2.1.0"
     results = sarif["runs"][0]["results"]
     spots = {
@@ -81,26 +183,100 @@ def test_validate_step_annotates_lines_and_writes_sarif(tmp_path: Path) -> None:
         for r in results
     }
     assert ("maps/broken.cjm.yaml", 6) in spots
+    # The job summary lists the finding too.
+    assert "| error | `maps/broken.cjm.yaml:6:5` | `CJM011 unknown-key` |" in run.summary
+
+
+def test_a_sarif_file_that_cannot_be_written_fails_the_step(tmp_path: Path) -> None:
+    copy_example("colleen", tmp_path / "maps")  # clean maps: only the report can fail
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "cjmap.sarif").mkdir()  # a folder where the file should go
+    run = _run_action(tmp_path, {"paths": "maps", "sarif-file": "cjmap.sarif"})
+    assert run.failed == "validate"
+    validate = run.steps["validate"]
+    assert validate is not None and validate.returncode == 2, run.log()
+    assert "::error title=cjmap::could not write the SARIF report" in validate.stdout
+    assert "cjmap.sarif" in validate.stderr  # cjmap's own reason
+
+
+def test_every_finding_reaches_the_job_summary_when_annotations_are_capped(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "maps").mkdir()
+    for n in range(12):
+        (tmp_path / "maps" / f"m{n:02}.cjm.yaml").write_text(BAD_MAP, encoding="utf-8")
+    run = _run_action(tmp_path, {"paths": "maps"})
+    validate = run.steps["validate"]
+    assert validate is not None and validate.returncode == 1, run.log()
+    assert len(re.findall(r"^::error ", validate.stdout, flags=re.M)) == 12
+    assert re.search(
+        r"^cjmap: 12 errors, but GitHub shows only the first 10 annotations",
+        validate.stdout,
+        flags=re.M,
+    ), validate.stdout
+    rows = re.findall(r"^\| error \| `maps/m(\d\d)\.cjm", run.summary, flags=re.M)
+    assert rows == [f"{n:02}" for n in range(12)]
+    assert "12 files checked: 12 errors in 12 files" in run.summary
 
 
 def test_validate_step_passes_clean_maps_given_on_two_lines(tmp_path: Path) -> None:
     copy_example("colleen", tmp_path / "en")
     copy_example("zh", tmp_path / "zh")
     (tmp_path / ".git").mkdir()
-    done = _run_step("validate", tmp_path, {"paths": "en\nzh\n"})
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert "::error" not in done.stdout
-    assert re.search(r"\b6 files checked", done.stdout), done.stdout
+    run = _run_action(tmp_path, {"paths": "en\nzh\n"})
+    assert run.failed is None, run.log()
+    assert "::error" not in run.log()
+    assert re.search(r"\b6 files checked", run.log()), run.log()
+    assert "6 files checked: no problems" in run.summary
 
 
-def test_render_step_writes_pdfs(tmp_path: Path) -> None:
+def test_globs_in_paths_are_expanded_and_an_empty_one_is_an_annotation(tmp_path: Path) -> None:
+    copy_example("colleen", tmp_path / "maps")
+    copy_example("zh", tmp_path / "more" / "zh")
+    (tmp_path / ".git").mkdir()
+    run = _run_action(tmp_path, {"paths": "maps/c*.cjm.yaml more/**/*.cjm.yaml"})
+    assert run.failed is None, run.log()
+    listed = run.outputs["paths"]["list"].splitlines()
+    assert listed[0] == "maps/current.cjm.yaml"
+    assert listed[1:] == ["more/zh/empathy.cjm.yaml", "more/zh/online-shop.cjm.yaml"]
+    assert re.search(r"\b3 files checked: no problems", run.log()), run.log()
+
+    missing = _run_action(tmp_path, {"paths": "maps nomaps/*.cjm.yaml"})
+    assert missing.failed == "paths"
+    paths = missing.steps["paths"]
+    assert paths is not None and paths.returncode == 2
+    assert paths.stdout.startswith(
+        "::error title=cjmap paths::the glob 'nomaps/*.cjm.yaml' matches no file"
+    )
+
+    missing_folder = _run_action(tmp_path, {"paths": "maps mpas"})
+    assert missing_folder.failed == "paths"
+    assert "::error title=cjmap paths::'mpas' does not exist" in missing_folder.log()
+
+    # A name with a line break would split into two paths, one of them anywhere: refused.
+    (tmp_path / "maps" / "x\n..\n.cjm.yaml").write_text("", encoding="utf-8")
+    split = _run_action(tmp_path, {"paths": "maps/*.cjm.yaml"})
+    assert split.failed == "paths"
+    assert "a file name with a line break" in split.log()
+
+
+def test_render_uploads_the_valid_maps_and_still_fails_the_job(tmp_path: Path) -> None:
     pytest.importorskip("pypdf")
     from pypdf import PdfReader
 
     copy_example("ru", tmp_path / "maps")
+    (tmp_path / "maps" / "broken.cjm.yaml").write_text(BAD_MAP, encoding="utf-8")
     (tmp_path / ".git").mkdir()
-    done = _run_step("render", tmp_path, {"paths": "maps", "render-dir": "out pdf"})
-    assert done.returncode == 0, done.stdout + done.stderr
+    run = _run_action(tmp_path, {"paths": "maps", "render": "true", "render-dir": "out pdf"})
+    # validate and render report the broken map, the PDFs of the others are uploaded,
+    # and the last step fails the job.
+    assert run.outputs["validate"]["exit-code"] == "1"
+    assert run.outputs["render"]["exit-code"] == "1"
+    assert "upload" in run.steps
+    assert run.failed == "verdict", run.log()
+    verdict = run.steps["verdict"]
+    assert verdict is not None and verdict.stdout.startswith("::error title=cjmap::")
     pdfs = sorted((tmp_path / "out pdf").rglob("*.pdf"))
     assert [p.name for p in pdfs] == ["bank-card.pdf", "day-in-the-life.pdf"]
     text = PdfReader(pdfs[0]).pages[0].extract_text()

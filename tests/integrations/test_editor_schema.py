@@ -155,6 +155,28 @@ def test_hover_shows_descriptions_from_the_models(lsp: LspClient, project: Path)
     assert "current-state | future-state | day-in-the-life | empathy" in kind
     assert "says, thinks, does and feels" in kind
 
+    # One heading, one description, one set of examples per key: an optional field's type
+    # used to repeat its own ("Stage || Stage", every example twice).
+    staged = (
+        "cjmap: 1\nkind: current-state\ntitle: T\nstages:\n  - name: Поиск\n    id: poisk\n"
+        "    icon: search\n    feeling: -1\n    metrics:\n      - name: NPS\n        value: 3\n"
+    )
+    path, text = _doc(project, "hover-stage.cjm.yaml", staged)
+    lsp.open(path, text)
+    for key, heading, example in [
+        ("feeling", "Feeling", "label: anxious"),
+        ("id", "Id", "research"),
+        ("icon", "Icon", "search"),
+        ("value", "Value", "42"),
+    ]:
+        line = _line_of(text, f" {key}: ")
+        shown = lsp.hover(path, line, text.splitlines()[line].index(key) + 1)
+        assert shown.startswith(f"#### {heading}\n"), shown
+        assert shown.count("Example:") == len(set(re.findall(r"```yaml\n(.*?)```", shown, re.S)))
+        assert shown.count(f"```yaml\n{example}") == 1, shown
+    description = lsp.hover(path, _line_of(text, "feeling"), 5)
+    assert description.count("The customer's emotion") == 1, description
+
 
 def test_editor_flags_a_typo_and_a_bad_value(lsp: LspClient, project: Path) -> None:
     path, text = _doc(

@@ -34,15 +34,17 @@ stages:
 def test_hook_definition_matches_map_files() -> None:
     hooks = YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     (hook,) = [h for h in hooks if h["id"] == "cjmap-validate"]
-    assert hook["entry"].split()[:2] == ["cjmap", "validate"]
+    assert hook["entry"].split() == ["cjmap", "validate", "."]
     assert hook["language"] == "python"
     import re
 
+    # Maps and the persona files they use: a persona change must re-check the maps.
     pattern = re.compile(hook["files"])
     assert pattern.search("maps/current.cjm.yaml")
     assert pattern.search("maps/current.cjm.yml")
-    assert not pattern.search("maps/personas/colleen.yaml")
+    assert pattern.search("maps/personas/colleen.yaml")
     assert not pattern.search("cjm.yaml.bak")
+    assert hook["pass_filenames"] is False
 
 
 @pytest.fixture(scope="module")
@@ -108,8 +110,17 @@ def test_pre_commit_run_passes_good_maps_and_stops_a_bad_one(
     # The hook prints cjmap's own located message: file, line, column, the unknown key.
     assert "maps/broken.cjm.yaml:6:5" in bad.stdout
     assert "feelin" in bad.stdout
-    # Only map files are passed: the persona file is not a map and must not be validated.
-    assert "colleen.yaml:" not in bad.stdout
+    assert "colleen.yaml:" not in bad.stdout  # the persona file is fine
+
+    # Only a persona changes: the maps that use it are checked (they used to be skipped).
+    (repo / "maps" / "broken.cjm.yaml").unlink()
+    persona = repo / "maps" / "personas" / "colleen.yaml"
+    persona.write_text("name: [Curious Colleen\n", encoding="utf-8")
+    git("add", "-A", cwd=repo)
+    staged = _run([PRE_COMMIT or "", "run"], repo, hook_env)
+    assert staged.returncode == 1, staged.stdout + staged.stderr
+    assert "(no files to check)" not in staged.stdout
+    assert "maps/personas/colleen.yaml:1:7" in staged.stdout, staged.stdout
 
 
 def test_installed_hook_refuses_a_commit_with_a_bad_map(

@@ -172,7 +172,7 @@ def test_command_line_select_and_ignore(tmp_path: Path) -> None:
         ("lint:\n  select: CJM101, CJM102\n", (2, 11), "unknown rule 'CJM101, CJM102'"),
         ("lint: [a, b]\n", (1, 1), "`lint` must be a mapping of settings"),
         ("lint:\n  rules: [CJM101]\n", (2, 3), "`rules` must be a mapping"),
-        ("lint:\n  select: [CJM101\n", (3, 1), "did not find expected ',' or ']'"),
+        ("lint:\n  select: [CJM101\n", (2, 11), "the '[' opened here is never closed"),
         ("- lint\n", (1, 1), "the configuration must be a mapping"),
     ],
 )

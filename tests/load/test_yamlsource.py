@@ -81,6 +81,32 @@ def test_refusals_are_located(text: str, line: int, col: int, code: str, message
     assert d.hint
 
 
+UNCLOSED_LIST = (
+    "cjmap: 1\nkind: current-state\ntitle: Покупка\nlang: ru\nowner: Команда\n"
+    "reviewed: 2026-11-01\n# 研究\nstages:\n  - [name: Поиск 🔍,\npersona: p.yaml\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "opened", "noticed", "what", "fix"),
+    [
+        (UNCLOSED_LIST, (9, 5), "line 11, column 1", "'['", "close it with ']'"),
+        ("a: {x: 1\nb: 2\n", (1, 4), "line 2, column 2", "'{'", "close it with '}'"),
+        ('t: "Карта\nkind: x\n', (1, 4), "line 3, column 1", "double quote", 'closing "'),
+        ("t: 'Карта\n\nkind: x\n", (1, 4), "line 4, column 1", "single quote", "closing '"),
+    ],
+)
+def test_an_unclosed_bracket_or_quote_is_reported_where_it_opened(
+    text: str, opened: tuple[int, int], noticed: str, what: str, fix: str
+) -> None:
+    [d] = parse(text, "f").diagnostics
+    assert (d.line, d.column, d.code) == (*opened, "CJM001"), d
+    assert d.message.startswith(f"the {what}")
+    assert "opened here is never closed" in d.message
+    assert f"noticed at {noticed}" in d.message
+    assert d.hint is not None and fix in d.hint
+
+
 def test_deep_nesting_is_capped_without_recursion() -> None:
     parsed = parse("[" * 50_000, "f")
     [d] = parsed.diagnostics

@@ -101,6 +101,12 @@ def test_rules_carry_their_documentation() -> None:
         level = {"error": "error", "warning": "warning", "info": "note"}[rule.severity.value]
         assert described["defaultConfiguration"]["level"] == level
     assert rules["CJM011"]["name"] == "unknown-key"  # format checks are rules too
+    # Every rule, format checks included, has help for code scanning's rule panel.
+    for described in rules.values():
+        assert described["help"]["text"] and described["help"]["markdown"], described["id"]
+    assert "Fix:" in rules["CJM001"]["help"]["text"]
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"].startswith("https://")
 
 
 def test_schema_errors_and_every_severity_validate(tmp_path: Path) -> None:

@@ -31,7 +31,8 @@ def validate(
         typer.Option(
             "--format",
             "-f",
-            help="Output: text (default), json, github (workflow annotations) or sarif.",
+            help="Output: text (default), json, github (workflow annotations), sarif or markdown "
+            "(a table for a GitHub job summary).",
         ),
     ] = TEXT,
     strict: Annotated[

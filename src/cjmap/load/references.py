@@ -176,6 +176,14 @@ def id_problem(ident: str) -> tuple[str, str] | None:
                     f"id {echo(ident)} contains {_char(ch)}, a combining or invisible mark",
                     "retype the id with plain letters, digits, '-' and '_'",
                 )
+        elif category == "Zs":
+            # A space is visible and often meant: say so, and offer the id it was meant to be.
+            kind = "a space" if ch == " " else f"{_char(ch)}, a kind of space"
+            joined = "-".join(ident.split())  # str.split() splits on every Zs space
+            return (
+                f"id {echo(ident)} contains {kind}; ids have no spaces",
+                f"join the words with '-' or '_', e.g. {echo(joined)}",
+            )
         elif category in _INVISIBLE:
             return (
                 f"id {echo(ident)} contains {_char(ch)}, an invisible character",

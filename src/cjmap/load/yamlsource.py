@@ -253,7 +253,28 @@ def _syntax_error(exc: Exception, text: str, file: str) -> Diagnostic:
     if 0 < pos[0] <= len(lines) and lines[pos[0] - 1][pos[1] - 1 : pos[1]] == "\t":
         message = "a tab character where YAML expects spaces"
         hint = "indent with spaces, not tabs"
+    elif _UNCLOSED.search(str(context or "")) and getattr(exc, "context_mark", None) is not None:
+        # libyaml notices an unclosed bracket or quote where the next thing cannot belong to
+        # it, often lines later; the place to fix is where it opened.
+        opened = _Marks(text)(exc.context_mark)  # type: ignore[attr-defined]
+        line = lines[opened[0] - 1] if 0 < opened[0] <= len(lines) else ""
+        opener = _OPENERS.get(line[opened[1] - 1 : opened[1]])
+        if opener is not None:
+            what, hint = opener
+            noticed = f"line {pos[0]}, column {pos[1]}"
+            message = f"the {what} opened here is never closed (noticed at {noticed}: {problem})"
+            pos = opened
     return _diag(file, pos, codes.SYNTAX, message, hint)
+
+
+# What opened an unclosed flow collection or quoted value, and how to close it.
+_OPENERS = {
+    "[": ("'['", "close it with ']' after the last item, and put commas between items"),
+    "{": ("'{'", "close it with '}' after the last pair, and put commas between pairs"),
+    '"': ('double quote (")', 'add the closing " at the end of the value'),
+    "'": ("single quote (')", "add the closing ' at the end of the value (write '' for a ' in it)"),
+}
+_UNCLOSED = re.compile(r"flow (sequence|mapping)|quoted scalar")
 
 
 def _syntax_hint(problem: str, context: str) -> str:

@@ -40,8 +40,11 @@ class Style:
     """How the text printer presents findings (the machine formats ignore it)."""
 
     color: bool = False
+    """Colour, which callers ask for only when the output goes to a terminal."""
     show_source: bool = True
     summary_line: bool = True
+    width: int | None = None
+    """Columns to fit lines into; None: the terminal's when in colour, else no wrapping."""
 
 
 class Printer(Protocol):
@@ -53,6 +56,7 @@ REPORTER_BY_NAME: dict[str, str] = {
     "json": "cjmap.report.json",
     "github": "cjmap.report.github",
     "sarif": "cjmap.report.sarif",
+    "markdown": "cjmap.report.markdown",
 }
 """Output format name -> the module whose ``write`` prints it (in ``--format`` order)."""
 
