@@ -48,6 +48,7 @@ from cjmap.cli import doctor_cmd
 from cjmap.cli import render_cmd
 from cjmap.cli import watch_cmd
 from cjmap.cli import actions_cmd
+from cjmap.cli import diff_cmd
 from cjmap.cli import site_cmd
 from cjmap.cli import import_cmd
 from cjmap.cli import export_cmd
