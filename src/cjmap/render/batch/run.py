@@ -133,4 +133,3 @@ def _template_mismatches(jobs: list[Job]) -> dict[int, JobOutcome]:
         except TemplateMismatch as exc:
             refused[index] = JobOutcome(job, JobStatus.usage, str(exc))
     return refused
-
