@@ -142,3 +142,60 @@ def test_the_site_is_never_built_over_its_maps(tmp_path: Path) -> None:
     with pytest.raises(SiteProblem, match="holds the map"):
         build_site([maps], maps, OPTIONS)
     assert (maps / "broken.cjm.yaml").is_file()
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*.html"))
+        if not p.name.endswith(".map.html")
+    }
+
+
+def test_a_rebuild_reuses_the_facts_of_unchanged_maps_and_writes_the_same_pages(
+    project: Path, tmp_path: Path
+) -> None:
+    maps = tmp_path / "maps"
+    shutil.copytree(project, maps)
+    (tmp_path / ".git").mkdir()
+    out = tmp_path / "site"
+    first = build_site([maps], out, OPTIONS)
+    assert len(first.portfolio.reloaded) == 12
+    full = _pages(out)
+    again = build_site([maps], out, OPTIONS)
+    # Only the map with errors is read again (its errors are reported on every build).
+    assert [Path(f).name for f in again.portfolio.reloaded] == ["broken.cjm.yaml"]
+    assert _pages(out) == full
+    # A persona file is one of its maps' files.
+    persona = maps / "mk" / "personas" / "elena.yaml"
+    persona.write_bytes(persona.read_bytes() + b"\n# edited\n")
+    third = build_site([maps], out, OPTIONS)
+    assert sorted(Path(f).as_posix().split("maps/", 1)[1] for f in third.portfolio.reloaded) == [
+        "broken.cjm.yaml",
+        "mk/current.cjm.yaml",
+        "mk/future.cjm.yaml",  # compares with mk/current, whose persona it shares
+    ]
+    # A configuration file applies to every map: all are read again.
+    (tmp_path / ".cjmap.yaml").write_text("lint:\n  ignore: [CJM122]\n", encoding="utf-8")
+    fourth = build_site([maps], out, OPTIONS)
+    assert len(fourth.portfolio.reloaded) == 12
+
+
+def test_damaged_facts_are_read_again_not_trusted(project: Path, tmp_path: Path) -> None:
+    maps = tmp_path / "maps"
+    shutil.copytree(project, maps)
+    (tmp_path / ".git").mkdir()
+    out = tmp_path / "site"
+    build_site([maps], out, OPTIONS)
+    full = _pages(out)
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    record = next(v for k, v in manifest["facts"].items() if k.endswith("hostile.cjm.yaml"))
+    record["opportunities"][0][3] = "5"  # impact as text: the matrix would fail on it
+    record["title"] = {"not": "text"}
+    (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    again = build_site([maps], out, OPTIONS)
+    assert sorted(Path(f).name for f in again.portfolio.reloaded) == [
+        "broken.cjm.yaml",
+        "hostile.cjm.yaml",
+    ]
+    assert _pages(out) == full

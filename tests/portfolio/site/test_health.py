@@ -18,17 +18,16 @@ def test_a_complete_clean_map_scores_100() -> None:
     doc = load_map(EXAMPLES / "colleen" / "current.cjm.yaml").doc
     assert doc is not None
     assert completeness(doc) == 1.0
-    assert health(doc, []).score == 100
+    assert health([], completeness(doc)).score == 100
 
 
 def test_warnings_infos_and_review_take_their_points_with_caps() -> None:
-    doc = load_map(EXAMPLES / "colleen" / "current.cjm.yaml").doc
-    scored = health(doc, [finding(Severity.warning)] * 2 + [finding(Severity.info)])
+    scored = health([finding(Severity.warning)] * 2 + [finding(Severity.info)], 1.0)
     assert scored.parts == {"warnings": 20, "infos": 2, "review": 0, "completeness": 0}
     assert scored.score == 78
-    capped = health(doc, [finding(Severity.warning)] * 9 + [finding(Severity.info)] * 9)
+    capped = health([finding(Severity.warning)] * 9 + [finding(Severity.info)] * 9, 1.0)
     assert capped.parts["warnings"] == 40 and capped.parts["infos"] == 10
-    stale = health(doc, [finding(Severity.warning, "CJM106")])
+    stale = health([finding(Severity.warning, "CJM106")], 1.0)
     assert stale.parts == {"warnings": 0, "infos": 0, "review": 20, "completeness": 0}
 
 
@@ -42,10 +41,9 @@ def test_empty_parts_cost_up_to_30(tmp_path: Path) -> None:
     doc = load_map(path).doc
     assert doc is not None
     assert completeness(doc) == 0.0  # no persona, no feeling, actions, touchpoints, pains
-    assert health(doc, []).parts["completeness"] == 30
+    assert health([], completeness(doc)).parts["completeness"] == 30
 
 
 def test_a_map_with_errors_scores_0() -> None:
-    doc = load_map(EXAMPLES / "colleen" / "current.cjm.yaml").doc
-    assert health(doc, [finding(Severity.error)]).score == 0
-    assert health(None, []).score == 0
+    assert health([finding(Severity.error)], 1.0).score == 0
+    assert health([], None).score == 0

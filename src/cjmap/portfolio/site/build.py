@@ -66,17 +66,25 @@ def build_site(
     folder before it replaces ``out`` (tests use it to interrupt a build).
     """
     check_out(out)
-    portfolio = collect_portfolio(paths, today=options.today, config=config)
+    previous = read_manifest(out) if out.is_dir() else None
+    portfolio = collect_portfolio(
+        paths,
+        today=options.today,
+        config=config,
+        previous=previous.facts if previous is not None else None,
+        previous_key=previous.facts_key if previous is not None else None,
+    )
     if portfolio.missing:
         names = "; ".join(f"{name}: {why}" for name, why in portfolio.missing)
         raise SiteProblem(f"{names} (the site was not built: it would lack these maps)")
     _check_inputs_outside(out, portfolio)
-    previous = read_manifest(out) if out.is_dir() else None
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".building", dir=out.parent))
     try:
         os.chmod(stage, 0o755)
         build = SiteBuild(portfolio, out)
         manifest = _renders(build, stage, options, previous, workers)
+        manifest.facts_key = portfolio.facts_key
+        manifest.facts = {e.file: e.to_json() for e in portfolio.entries if e.has_page}
         _write_pages(portfolio, stage, options, manifest)
         if before_swap is not None:
             before_swap(stage)
@@ -105,7 +113,7 @@ def check_out(out: Path) -> None:
 def _check_inputs_outside(out: Path, portfolio: Portfolio) -> None:
     top = out.resolve()
     for entry in portfolio.entries:
-        if top == entry.loaded.path.resolve().parent or top in entry.loaded.path.resolve().parents:
+        if top in entry.path.resolve().parents:
             raise SiteProblem(
                 f"{out} holds the map {entry.file}; the site replaces its folder as a whole, "
                 "so build it in a folder of its own"
@@ -120,8 +128,10 @@ def _renders(
     workers: int | None,
 ) -> Manifest:
     """Render the maps whose inputs changed, copy the others from the previous site."""
+    from cjmap.load.loader import Loader
     from cjmap.render.batch.pool import render_jobs
 
+    loader = Loader()
     maps = stage / "maps"
     maps.mkdir()
     manifest = Manifest()
@@ -138,7 +148,7 @@ def _renders(
             parts = [name, options.today.isoformat()]
             if fmt is OutputFormat.pdf:
                 parts.append(options.paper)
-            key = render_key(entry.loaded, *parts)
+            key = render_key(entry.deps, *parts)
             keys[name] = key
             target = maps / f"{entry.slug}.{suffix}"
             site_path = f"maps/{entry.slug}.{suffix}"
@@ -149,8 +159,10 @@ def _renders(
             if unchanged and _copy(old, target):
                 build.reused.append(site_path)
                 continue
+            if entry.loaded is None:  # its facts were reused, but this render was not
+                entry.loaded = loader.load(entry.path)
             job = Job(
-                entry.loaded.path,
+                entry.path,
                 target,
                 fmt,
                 paper=options.paper,

@@ -4,9 +4,11 @@ A map's render depends on its file, its persona file, the map it ``compares`` wi
 map's persona), the templates, cjmap's version and the options (the day it is judged on and,
 for the PDF, the paper). The key is a SHA-256 of all of them; a rebuild copies the render of
 every map whose key has not changed from the previous site instead of rendering it again.
+A map's facts (what the index and the other pages show, its lint findings included) are kept
+too, and reused while its files, the configuration, the day and cjmap's version are the same.
 
-The previous site is the cache: its ``.cjmap-site.json`` lists each map's keys. Nothing is
-trusted from it but the keys: file names are always the builder's own.
+The previous site is the cache: its ``.cjmap-site.json`` holds the keys and the facts. File
+names are always the builder's own; a damaged record only means that map is read again.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from cjmap import __version__
-from cjmap.load.loader import LoadedMap, SourceFile
 
 MANIFEST = ".cjmap-site.json"
 FORMAT = 1
@@ -38,22 +40,14 @@ def templates_digest() -> str:
     return digest.hexdigest()
 
 
-def _text(source: SourceFile | None) -> bytes:
-    if source is None or source.text is None:
-        return b"-"
-    return source.file.encode("utf-8") + b"\0" + source.text.encode("utf-8", "surrogatepass")
-
-
-def render_key(loaded: LoadedMap, *parts: str) -> str:
-    """The key of one render of ``loaded``; ``parts`` are the options that shape it."""
+def render_key(deps: list[tuple[str, str]], *parts: str) -> str:
+    """The key of one render of a map read from ``deps`` ((path, SHA-256) of the map file, its
+    persona file, the compared map and its persona); ``parts`` are the options that shape it."""
     digest = hashlib.sha256()
     for chunk in (
         f"cjmap {__version__}".encode(),
         templates_digest().encode(),
-        _text(loaded.source),
-        _text(loaded.persona_source),
-        _text(loaded.compares.source if loaded.compares is not None else None),
-        _text(loaded.compares.persona_source if loaded.compares is not None else None),
+        *(f"{path}\0{sha}".encode() for path, sha in deps),
         *(p.encode("utf-8") for p in parts),
     ):
         digest.update(len(chunk).to_bytes(8, "big") + chunk)
@@ -66,10 +60,20 @@ class Manifest:
 
     renders: dict[str, dict[str, str]] = field(default_factory=dict)
     """slug -> {"html": key, "pdf": key}"""
+    facts: dict[str, Any] = field(default_factory=dict)
+    """file -> the map's facts (:meth:`MapEntry.to_json`), reused while its files are unchanged"""
+    facts_key: str = ""
+    """What the facts were computed under (cjmap's version, the day, the configuration)."""
 
     def to_json(self) -> str:
         return json.dumps(
-            {"cjmap-site": FORMAT, "version": __version__, "renders": self.renders},
+            {
+                "cjmap-site": FORMAT,
+                "version": __version__,
+                "renders": self.renders,
+                "facts_key": self.facts_key,
+                "facts": self.facts,
+            },
             ensure_ascii=False,
             indent=1,
             sort_keys=True,
@@ -97,4 +101,7 @@ def read_manifest(site: Path) -> Manifest | None:
                 manifest.renders[slug] = {
                     k: v for k, v in keys.items() if k in ("html", "pdf") and isinstance(v, str)
                 }
+    facts, key = data.get("facts"), data.get("facts_key")
+    if isinstance(facts, dict) and isinstance(key, str):
+        manifest.facts, manifest.facts_key = facts, key
     return manifest

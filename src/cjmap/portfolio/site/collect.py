@@ -5,29 +5,35 @@
 Maps are loaded and linted as ``cjmap validate`` does (the project's configuration applies);
 each map gets a *slug*, its name in the site, from its path below the folder all the maps
 share (``colleen/current.cjm.yaml`` -> ``colleen-current``), unique even on file systems that
-ignore case.
+ignore case. Given the facts of a previous build, a map whose files (and the configuration,
+the day and cjmap's version) did not change is not loaded again: its facts are reused.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from cjmap import __version__
 from cjmap.diagnostics import Diagnostic
-from cjmap.model import CurrentStateMap, DayInTheLifeMap, FutureStateMap
-from cjmap.portfolio.actions import ActionRow, collect_actions
+from cjmap.load.loader import LoadedMap
+from cjmap.model import CurrentStateMap, DayInTheLifeMap, FutureStateMap, Status
+from cjmap.portfolio.actions import collect_actions, sort_rows
 from cjmap.portfolio.site.facts import (
     MapEntry,
     OpportunityFact,
     PainFact,
     PersonaEntry,
+    PersonaFact,
     StageFact,
 )
-from cjmap.portfolio.site.health import STALE_REVIEW, health
+from cjmap.portfolio.site.health import STALE_REVIEW, completeness, health
 from cjmap.render.batch.plan import output_stem
 
 # Characters a file name may not hold on Windows or means something in a URL; runs of them
@@ -52,10 +58,12 @@ class Portfolio:
     today: dt.date
     entries: list[MapEntry] = field(default_factory=list)
     personas: list[PersonaEntry] = field(default_factory=list)
-    actions: list[ActionRow] = field(default_factory=list)
     missing: list[tuple[str, str]] = field(default_factory=list)
     sources: dict[str, str | None] = field(default_factory=dict)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
+    facts_key: str = ""
+    """What every map's facts depend on besides its own files (see :func:`facts_key`)."""
+    reloaded: list[str] = field(default_factory=list)
+    """Files loaded in this build (the others' facts were reused)."""
 
     def entry(self, slug: str) -> MapEntry:
         return next(e for e in self.entries if e.slug == slug)
@@ -67,41 +75,99 @@ class Portfolio:
     def with_errors(self) -> list[MapEntry]:
         return [e for e in self.entries if not e.has_page]
 
+    @property
+    def actions(self) -> list[Any]:
+        """Every action item of the maps with a page, in register order."""
+        return sort_rows(r for e in self.entries if e.has_page for r in e.actions)
+
 
 def collect_portfolio(
-    paths: list[Path], *, today: dt.date, config: Path | None = None
+    paths: list[Path],
+    *,
+    today: dt.date,
+    config: Path | None = None,
+    previous: dict[str, Any] | None = None,
+    previous_key: str | None = None,
 ) -> Portfolio:
-    """Load and lint the maps under ``paths``; raises ``ConfigError`` for a bad configuration."""
+    """Load and lint the maps under ``paths``; raises ``ConfigError`` for a bad configuration.
+
+    ``previous`` holds the facts of a previous build by file (:meth:`MapEntry.to_json`), valid
+    when ``previous_key`` equals this build's :func:`facts_key`.
+    """
+    from cjmap.load.files import collect_maps, display
     from cjmap.validate import validate_paths
 
-    result = validate_paths(paths, today=today, config=config, lint=True)
-    portfolio = Portfolio(today=today, missing=result.missing, sources=result.sources)
-    portfolio.diagnostics = result.diagnostics
+    files, missing = collect_maps(paths)
+    portfolio = Portfolio(today=today, missing=[(display(p), why) for p, why in missing])
+    portfolio.facts_key = facts_key(files, today, config)
+    reusable = previous if previous is not None and previous_key == portfolio.facts_key else {}
+    slugs = unique_slugs(files)
+    hashes: dict[str, str | None] = {}
+    kept: dict[Path, MapEntry] = {}
+    for path in files:
+        entry = _reuse(reusable.get(display(path)), path, slugs[path], hashes)
+        if entry is not None:
+            kept[path] = entry
+    to_load = [p for p in files if p not in kept]
+    result = validate_paths(to_load, today=today, config=config, lint=True)
+    portfolio.sources = result.sources
+    portfolio.reloaded = [m.file for m in result.maps]
     by_file: dict[str, list[Diagnostic]] = {}
     for d in result.diagnostics:
         by_file.setdefault(d.file, []).append(d)
-    slugs = unique_slugs([m.path for m in result.maps])
-    by_path: dict[Path, MapEntry] = {}
-    for loaded in result.maps:
-        files = {loaded.file}
-        if loaded.persona_source is not None:
-            files.add(loaded.persona_source.file)
-        found = set(loaded.diagnostics)
-        for name in files:
-            found.update(by_file.get(name, []))
-        entry = MapEntry(
-            file=loaded.file,
-            slug=slugs[loaded.path],
-            loaded=loaded,
-            findings=sorted(found, key=Diagnostic.sort_key),
-        )
-        portfolio.entries.append(entry)
-        by_path[loaded.path.absolute()] = entry
-    portfolio.actions = collect_actions((e.loaded for e in portfolio.entries if e.has_page), today)
-    _link(portfolio, by_path)
-    for entry in portfolio.entries:
-        _fill(entry, portfolio)
+    loaded = {m.path: m for m in result.maps}
+    for path in files:
+        if path in kept:
+            portfolio.entries.append(kept[path])
+        else:
+            portfolio.entries.append(_entry(loaded[path], slugs[path], by_file, today, hashes))
+    _link(portfolio)
     return portfolio
+
+
+def facts_key(files: list[Path], today: dt.date, config: Path | None) -> str:
+    """A digest of what every map's facts depend on besides the map's own files: cjmap's
+    version, the day (overdue items and reviews) and every configuration file that applies."""
+    from cjmap.load.config import find_config
+    from cjmap.load.files import find_root
+
+    configs: set[Path] = set()
+    if config is not None:
+        configs.add(config.absolute())
+    else:
+        for folder in {p.absolute().parent for p in files}:
+            found = find_config(find_root(folder / "_"))
+            if found is not None:
+                configs.add(found.absolute())
+    digest = hashlib.sha256(f"{__version__}\0{today.isoformat()}".encode())
+    for path in sorted(configs):
+        digest.update(f"\0{path}\0{_hash_file(path, {})}".encode())
+    return digest.hexdigest()
+
+
+def _hash_file(path: Path, memo: dict[str, str | None]) -> str | None:
+    key = str(path)
+    if key not in memo:
+        try:
+            memo[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            memo[key] = None
+    return memo[key]
+
+
+def _reuse(data: Any, path: Path, slug: str, hashes: dict[str, str | None]) -> MapEntry | None:
+    """The previous build's facts of ``path`` if none of its files changed, else None."""
+    if not isinstance(data, dict):
+        return None
+    try:
+        entry = MapEntry.from_json(data, path, slug)
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not entry.has_page or not entry.deps or entry.deps[0][0] != str(path.absolute()):
+        return None  # maps with errors are always read again, to report their errors
+    if any(_hash_file(Path(dep), hashes) != digest for dep, digest in entry.deps):
+        return None
+    return entry
 
 
 def slug_of(text: str) -> str:
@@ -134,59 +200,67 @@ def unique_slugs(paths: Iterable[Path]) -> dict[Path, str]:
     return slugs
 
 
-def _link(portfolio: Portfolio, by_path: dict[Path, MapEntry]) -> None:
-    """Personas and ``compares`` links between the entries."""
-    personas: dict[object, PersonaEntry] = {}
-    taken: set[str] = set()
-    for entry in portfolio.entries:
-        loaded = entry.loaded
-        doc = loaded.doc
-        if doc is not None and loaded.compares is not None and entry.has_page:
-            target = by_path.get(loaded.compares.path.absolute())
-            if target is not None:
-                entry.compares_slug = target.slug
-                target.compared_by.append(entry.slug)
-        if loaded.persona is None or not entry.has_page:
-            continue
-        source = loaded.persona_source
-        key: object = (
-            source.path.absolute()
-            if source is not None and source.file != loaded.file
-            else entry.slug
+def _entry(
+    loaded: LoadedMap,
+    slug: str,
+    by_file: dict[str, list[Diagnostic]],
+    today: dt.date,
+    hashes: dict[str, str | None],
+) -> MapEntry:
+    files = {loaded.file}
+    persona_file = loaded.persona_source
+    if persona_file is not None and persona_file.file != loaded.file:
+        files.add(persona_file.file)
+    else:
+        persona_file = None
+    found = set(loaded.diagnostics)
+    for name in files:
+        found.update(by_file.get(name, []))
+    entry = MapEntry(
+        file=loaded.file,
+        path=loaded.path,
+        slug=slug,
+        loaded=loaded,
+        findings=sorted(found, key=Diagnostic.sort_key),
+    )
+    read = [loaded.path, persona_file.path if persona_file is not None else None]
+    if loaded.compares is not None:
+        read.append(loaded.compares.path)
+        source = loaded.compares.persona_source
+        if source is not None and source.file != loaded.compares.file:
+            read.append(source.path)
+    entry.deps = [
+        (str(p.absolute()), _hash_file(p.absolute(), hashes) or "") for p in read if p is not None
+    ]
+    doc = loaded.doc
+    entry.loads = loaded.ok
+    if doc is None:
+        return entry
+    entry.title, entry.kind, entry.lang = doc.title, doc.kind, doc.lang
+    entry.owner, entry.tags = doc.owner, list(doc.tags)
+    entry.reviewed, entry.review_every = doc.reviewed, doc.review_every
+    entry.completeness = completeness(doc)
+    if loaded.persona is not None:
+        p = loaded.persona
+        entry.persona = PersonaFact(
+            name=p.name,
+            profile=p.profile,
+            quote=p.quote,
+            goals=tuple(p.goals),
+            needs=tuple(p.needs),
+            frustrations=tuple(p.frustrations),
+            motivations=tuple(p.motivations),
+            file=persona_file.file if persona_file is not None else None,
+            path=str(persona_file.path.absolute()) if persona_file is not None else None,
         )
-        found = personas.get(key)
-        if found is None:
-            stem = output_stem(source.path) if source is not None and key != entry.slug else ""
-            base = slug_of(stem or loaded.persona.name)
-            slug, n = base, 1
-            while slug.casefold() in taken:
-                n += 1
-                slug = f"{base}-{n}"
-            taken.add(slug.casefold())
-            found = PersonaEntry(
-                slug=slug,
-                name=loaded.persona.name,
-                file=source.file if source is not None and key != entry.slug else None,
-                loaded_from=loaded,
-            )
-            personas[key] = found
-            portfolio.personas.append(found)
-        found.maps.append(entry.slug)
-        entry.persona_slug = found.slug
-        entry.persona_name = found.name
-    portfolio.personas.sort(key=lambda p: (p.name.casefold(), p.slug))
+    if loaded.compares is not None:
+        entry.compares = str(loaded.compares.path.absolute())
+    entry.actions = collect_actions([loaded], today) if entry.loads else []
+    _fill(entry, doc)
+    return entry
 
 
-def _fill(entry: MapEntry, portfolio: Portfolio) -> None:
-    doc = entry.loaded.doc
-    scored = health(doc, entry.findings)
-    entry.health, entry.health_parts = scored.score, scored.parts
-    entry.review_overdue = any(d.code == STALE_REVIEW for d in entry.findings)
-    if doc is None or not entry.has_page:
-        return
-    rows = [r for r in portfolio.actions if r.file == entry.file]
-    entry.open_actions = sum(1 for r in rows if r.open)
-    entry.overdue_actions = sum(1 for r in rows if r.overdue)
+def _fill(entry: MapEntry, doc: Any) -> None:
     if isinstance(doc, DayInTheLifeMap):
         entry.stages = [
             StageFact(
@@ -199,13 +273,6 @@ def _fill(entry: MapEntry, portfolio: Portfolio) -> None:
         return
     if not isinstance(doc, CurrentStateMap | FutureStateMap):
         return
-    resolved: set[str] = set()
-    for slug in entry.compared_by:
-        future = portfolio.entry(slug).loaded.doc
-        if isinstance(future, FutureStateMap):
-            for stage in future.stages:
-                for opp in stage.opportunities:
-                    resolved.update(opp.resolves)
     addressed = {pid for s in doc.stages for o in s.opportunities for pid in o.addresses}
     for stage in doc.stages:
         entry.stages.append(
@@ -216,9 +283,13 @@ def _fill(entry: MapEntry, portfolio: Portfolio) -> None:
             )
         )
         for pain in stage.pain_points:
-            done = pain.id is not None and (pain.id in addressed or pain.id in resolved)
-            entry.pains.append(PainFact(pain.id, pain.text, stage.name, done))
+            entry.pains.append(
+                PainFact(
+                    pain.id, pain.text, stage.name, pain.id is not None and pain.id in addressed
+                )
+            )
         for opp in stage.opportunities:
+            entry.resolves += opp.resolves
             entry.opportunities.append(
                 OpportunityFact(
                     opp.id,
@@ -227,6 +298,45 @@ def _fill(entry: MapEntry, portfolio: Portfolio) -> None:
                     opp.impact,
                     opp.effort,
                     len(opp.actions),
-                    sum(1 for a in opp.actions if a.status in ("todo", "doing")),
+                    sum(1 for a in opp.actions if a.status in (Status.todo, Status.doing)),
                 )
             )
+
+
+def _link(portfolio: Portfolio) -> None:
+    """Personas, ``compares`` links, pains resolved by future maps, health."""
+    by_path = {str(e.path.absolute()): e for e in portfolio.entries}
+    personas: dict[str, PersonaEntry] = {}
+    taken: set[str] = set()
+    for entry in portfolio.entries:
+        scored = health(entry.findings, entry.completeness if entry.kind is not None else None)
+        entry.health, entry.health_parts = scored.score, scored.parts
+        entry.review_overdue = any(d.code == STALE_REVIEW for d in entry.findings)
+        if not entry.has_page:
+            continue
+        target = by_path.get(entry.compares) if entry.compares else None
+        if target is not None:
+            entry.compares_slug = target.slug
+            target.compared_by.append(entry.slug)
+            resolved = set(entry.resolves)
+            for pain in target.pains:
+                if pain.id is not None and pain.id in resolved:
+                    pain.resolved = True
+        if entry.persona is None:
+            continue
+        key = entry.persona.path or f"inline:{entry.slug}"
+        found = personas.get(key)
+        if found is None:
+            stem = output_stem(Path(entry.persona.path)) if entry.persona.path else ""
+            base = slug_of(stem or entry.persona.name)
+            slug, n = base, 1
+            while slug.casefold() in taken:
+                n += 1
+                slug = f"{base}-{n}"
+            taken.add(slug.casefold())
+            found = PersonaEntry(slug=slug, persona=entry.persona)
+            personas[key] = found
+            portfolio.personas.append(found)
+        found.maps.append(entry.slug)
+        entry.persona_slug = found.slug
+    portfolio.personas.sort(key=lambda p: (p.name.casefold(), p.slug))

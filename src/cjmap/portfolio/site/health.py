@@ -50,9 +50,10 @@ class Health:
 PARTS = ("warnings", "infos", "review", "completeness")
 
 
-def health(doc: AnyMap | None, findings: list[Diagnostic]) -> Health:
-    """The score of a map and where its points went."""
-    if doc is None or any(d.severity is Severity.error for d in findings):
+def health(findings: list[Diagnostic], filled: float | None) -> Health:
+    """The score of a map and where its points went; ``filled`` is its :func:`completeness`
+    (None: the map did not load)."""
+    if filled is None or any(d.severity is Severity.error for d in findings):
         return Health(0, {"errors": 100})
     warnings = sum(1 for d in findings if d.severity is Severity.warning and d.code != STALE_REVIEW)
     infos = sum(1 for d in findings if d.severity is Severity.info and d.code != STALE_REVIEW)
@@ -60,7 +61,7 @@ def health(doc: AnyMap | None, findings: list[Diagnostic]) -> Health:
         "warnings": min(MAX_WARNINGS, PER_WARNING * warnings),
         "infos": min(MAX_INFOS, PER_INFO * infos),
         "review": REVIEW if any(d.code == STALE_REVIEW for d in findings) else 0,
-        "completeness": round(COMPLETENESS * (1 - completeness(doc))),
+        "completeness": round(COMPLETENESS * (1 - filled)),
     }
     return Health(max(0, 100 - sum(parts.values())), parts)
 
