@@ -42,6 +42,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from corpus import LANGS, write_big_map, write_corpus  # noqa: E402
+from diff_rows import diff_rows  # noqa: E402
 from portfolio_rows import portfolio_rows  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -482,6 +483,7 @@ def build(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> l
     )
 
     comps += portfolio_rows(args, work, cjmap, work / "many", (Command, Comparison, Goal), log)
+    comps += diff_rows(args, work, cjmap, (Command, Comparison, Goal), log)
 
     out = work / "out"
     out.mkdir()

@@ -9,14 +9,16 @@ import os
 import re
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from ruamel.yaml import YAML
 
-from .helpers import ROOT, VENV_BIN, copy_example
+from .helpers import ROOT, VENV_BIN, copy_example, git
 
 BAD_MAP = (
     "cjmap: 1\nkind: current-state\ntitle: Broken\nstages:\n  - name: Research\n    feelin: -1\n"
@@ -100,11 +102,17 @@ def _condition(expr: str | None, inputs: dict[str, str], run: ActionRun) -> bool
 
 
 def _run_action(
-    cwd: Path, inputs: dict[str, str], *, skip: tuple[str, ...] = ("python", "system", "install")
+    cwd: Path,
+    inputs: dict[str, str],
+    *,
+    skip: tuple[str, ...] = ("python", "system", "install"),
+    runner_env: dict[str, str] | None = None,
 ) -> ActionRun:
     """The action's steps in order, as the runner runs a composite action: each shell step
     with bash -eo pipefail, its env from inputs and earlier steps' outputs, GITHUB_OUTPUT and
-    GITHUB_STEP_SUMMARY files, GITHUB_WORKSPACE the checkout. ``uses:`` steps are only noted."""
+    GITHUB_STEP_SUMMARY files, GITHUB_WORKSPACE the checkout, plus ``runner_env`` (what the
+    runner sets for every step: GITHUB_EVENT_NAME, GITHUB_EVENT_PATH...). ``uses:`` steps are
+    only noted."""
     run = ActionRun()
     files = Path(tempfile.mkdtemp(prefix="runner-", dir=cwd.parent))
     summary = files / "step_summary.md"
@@ -127,6 +135,7 @@ def _run_action(
             "GITHUB_WORKSPACE": str(cwd),
             "RUNNER_TEMP": str(files),
             "NO_COLOR": "1",
+            **(runner_env or {}),
         }
         for name, template in step.get("env", {}).items():
             found = re.fullmatch(r"\$\{\{(.+)\}\}", template)
@@ -300,3 +309,125 @@ def test_docs_workflows_use_declared_inputs() -> None:
                     uses += 1
                     assert set(step.get("with", {})) <= declared
     assert uses >= 2
+
+
+def _pull_request(tmp_path: Path) -> tuple[Path, str]:
+    """A pull request as actions/checkout leaves it: a clone of one commit (the head), whose
+    base commit is on the remote only. The head moves the "Compare and decide" stage to the
+    top and makes it feel better."""
+    origin = tmp_path / "origin"
+    copy_example("colleen", origin / "maps")
+    git("init", "-q", cwd=origin)
+    git("config", "uploadpack.allowAnySHA1InWant", "true", cwd=origin)  # as GitHub allows
+    git("add", "-A", cwd=origin)
+    git("commit", "-q", "-m", "base", cwd=origin)
+    base = git("rev-parse", "HEAD", cwd=origin).strip()
+    current = origin / "maps" / "current.cjm.yaml"
+    text = current.read_text(encoding="utf-8")
+    head, stages = text.split("stages:\n", 1)
+    blocks = re.split(r"(?m)^(?=  - id: )", stages)
+    moved = next(i for i, b in enumerate(blocks) if b.startswith("  - id: compare\n"))
+    blocks.insert(1, blocks.pop(moved).replace("{score: -2, label: overwhelmed}", "1"))
+    current.write_text(head + "stages:\n" + "".join(blocks), encoding="utf-8")
+    git("commit", "-q", "-am", "compare first", cwd=origin)
+    checkout = tmp_path / "checkout"
+    git("clone", "-q", "--depth=1", origin.as_uri(), str(checkout), cwd=tmp_path)
+    return checkout, base
+
+
+def _event(folder: Path, base: str, head_repo: str) -> dict[str, str]:
+    event = {
+        "pull_request": {
+            "number": 7,
+            "base": {"sha": base, "repo": {"full_name": "acme/maps"}},
+            "head": {"repo": {"full_name": head_repo}},
+        }
+    }
+    path = folder / f"event-{head_repo.replace('/', '-')}.json"
+    path.write_text(json.dumps(event), encoding="utf-8")
+    return {
+        "GITHUB_EVENT_NAME": "pull_request",
+        "GITHUB_EVENT_PATH": str(path),
+        "GITHUB_REPOSITORY": "acme/maps",
+    }
+
+
+class _Comments(BaseHTTPRequestHandler):
+    """GitHub's comment list (empty) and comment creation, recording what was posted."""
+
+    posted: ClassVar[list[tuple[str, str, str | None]]] = []
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def _answer(self, status: int, data: Any) -> None:
+        raw = json.dumps(data).encode()
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(raw)))
+        self.end_headers()
+        self.wfile.write(raw)
+
+    def do_GET(self) -> None:
+        self._answer(200, [])
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))["body"]
+        self.posted.append((self.path, body, self.headers.get("Authorization")))
+        self._answer(201, {"id": 1, "body": body, "user": {"type": "Bot"}})
+
+
+def test_diff_step_writes_the_journey_diff_to_the_summary_and_one_comment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    checkout, base = _pull_request(tmp_path)
+    assert subprocess.run(["git", "cat-file", "-e", base], cwd=checkout).returncode != 0
+    _Comments.posted = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Comments)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+    thread.start()
+    try:
+        run = _run_action(
+            checkout,
+            {"paths": "maps", "diff": "true", "diff-comment-token": "t0ken"},
+            runner_env={
+                **_event(tmp_path, base, "acme/maps"),
+                "GITHUB_API_URL": f"http://127.0.0.1:{server.server_address[1]}",
+            },
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert run.failed is None, run.log()
+    diff = run.steps["diff"]
+    assert diff is not None and diff.stdout == "cjmap diff: comment created\n", run.log()
+    # The base was fetched by its id; the diff is the journey's, then validate's report.
+    journey, _, validated = run.summary.partition("### cjmap validate")
+    assert journey.startswith("<!-- cjmap-diff -->\n## Journey diff\n"), run.summary
+    assert re.search(r"^\*\*1 map changed; .*1 stage moved", journey, flags=re.M), journey
+    assert "| Compare and decide | −2 | +1 | ▲ +3 |" in journey, journey
+    assert "```mermaid" in journey
+    assert journey.endswith("</details>\n\n"), journey  # the HTML block ends before the next
+    assert "4 files checked: no problems" in validated
+    # One comment, the same Markdown, the token in the header only.
+    assert _Comments.posted == [
+        ("/repos/acme/maps/issues/7/comments", journey.rstrip("\n") + "\n", "Bearer t0ken")
+    ]
+    assert "t0ken" not in run.log()
+
+    # A fork's pull request: the summary still, no request, a notice saying why.
+    fork = _run_action(
+        checkout,
+        {"paths": "maps", "diff": "true", "diff-comment-token": "t0ken"},
+        skip=("python", "system", "install", "validate"),
+        runner_env={
+            **_event(tmp_path, base, "someone/maps"),
+            "GITHUB_API_URL": "http://127.0.0.1:9",
+        },
+    )
+    assert fork.failed is None, fork.log()
+    assert "::notice title=cjmap diff::this pull request comes from a fork" in fork.log()
+    assert "::warning" not in fork.log()
+    assert fork.summary.startswith("<!-- cjmap-diff -->\n## Journey diff\n")
+    assert len(_Comments.posted) == 1
