@@ -7,6 +7,7 @@
     run.py       the library calls: diff_files, diff_revisions, external_diff
     describe.py  changes told for people (sections, sentences, the feeling table)
     text.py, markdown.py, json.py, html.py: the printers of DIFF_PRINTER_BY_NAME
+    comment.py   the Action's pull-request comment (``python -m cjmap.diff.comment``; stdlib only)
 
 As :mod:`cjmap.report` does for findings, a printer is chosen by name from
 :data:`DIFF_PRINTER_BY_NAME`, every printer has the one signature of :class:`DiffPrinter`, the
