@@ -16,6 +16,10 @@ IDS = [
     "validate-one",
     "validate-many",
     "startup",
+    "site-build",
+    "site-rebuild",
+    "actions-many",
+    "diff-two",
     "render-html",
     "render-pdf",
     "render-batch",
@@ -29,7 +33,7 @@ def test_bench_runs_end_to_end(tmp_path: Path) -> None:
         [
             sys.executable,
             str(ROOT / "bench" / "run.py"),
-            *("--maps", "6", "--render-maps", "2", "--stages", "6"),
+            *("--maps", "6", "--render-maps", "2", "--site-maps", "3", "--stages", "6"),
             *("--repeats", "1", "--batch-repeats", "1", "--no-warmup"),
             *("--importtime", "--no-install", "--quiet", "--out", str(out)),
         ],
@@ -42,7 +46,7 @@ def test_bench_runs_end_to_end(tmp_path: Path) -> None:
     table = done.stdout
     for cid in IDS:
         assert f"== {cid}:" in table
-    assert "goals:" in table and "of 8 met" in table
+    assert "goals:" in table and "of 12 met" in table
     assert "cjmap validate:" in table  # the -X importtime report
 
     result = json.loads(out.read_text(encoding="utf-8"))

@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from cjmap.cli import app
 from diff.gitrepo import build, git
