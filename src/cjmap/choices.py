@@ -24,11 +24,12 @@ STAGED_KINDS = (Kind.current_state, Kind.future_state)
 
 
 class Paper(StrEnum):
-    """Page sizes, landscape."""
+    """Page sizes, landscape; ``poster`` is one page sized to the map (``cjmap.render.layout``)."""
 
     a4 = "a4"
     a3 = "a3"
     letter = "letter"
+    poster = "poster"
 
 
 class Lang(StrEnum):

@@ -39,7 +39,14 @@ def render(
         Kind | None,
         typer.Option("--template", "-t", help="Override the template the map's kind picks."),
     ] = None,
-    paper: Annotated[Paper, typer.Option("--paper", help="Paper size (landscape).")] = Paper.a4,
+    paper: Annotated[
+        Paper,
+        typer.Option(
+            "--paper",
+            help="Paper size (landscape). poster: one page sized to the map, "
+            "for a wall, a plotter or a single-page share.",
+        ),
+    ] = Paper.a4,
     jobs: Annotated[
         int | None,
         typer.Option("-j", "--jobs", min=1, help="Maps rendered in parallel. Default: all cores."),

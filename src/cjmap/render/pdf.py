@@ -14,16 +14,18 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from cjmap.choices import Paper
 from cjmap.fonts import install_hint
 from cjmap.load.loader import LoadedMap
 from cjmap.render.budget import TooLarge, check_size, cut_long_texts
 from cjmap.render.html import render_html
+from cjmap.render.layout import POSTER_MARGIN
 from cjmap.render.limits import Limits
 from cjmap.text import describe
 
-__all__ = ["MissingGlyphs", "RenderLog", "TooLarge", "html_to_pdf", "render_pdf"]
+__all__ = ["MissingGlyphs", "RenderLog", "TooLarge", "fit_to_content", "html_to_pdf", "render_pdf"]
 
 
 class MissingGlyphs(Exception):
@@ -76,10 +78,32 @@ def _collect(log: RenderLog) -> Iterator[None]:
         logger.removeHandler(handler)
 
 
+SHEET_END = "sheet-end"
+"""The id of the empty mark that ends a poster's sheet (``_base.html.j2``)."""
+_PX_PER_MM = 96 / 25.4
+
+
+def fit_to_content(document: Any, margin_mm: float) -> None:
+    """Trim the last page of a laid-out poster to the end of its sheet, plus ``margin_mm``.
+
+    WeasyPrint needs the page size before layout, so the poster is laid out on the tallest page
+    allowed and cut afterwards: the PDF's page boxes and coordinates all follow ``Page.height``.
+    """
+    page = document.pages[-1]
+    end = page.anchors.get(SHEET_END)
+    if end is not None:
+        page.height = min(page.height, end[1] + margin_mm * _PX_PER_MM)
+
+
 def html_to_pdf(
-    html: str, *, allow_missing_glyphs: bool = False, log: RenderLog | None = None
+    html: str,
+    *,
+    allow_missing_glyphs: bool = False,
+    log: RenderLog | None = None,
+    poster: bool = False,
 ) -> bytes:
-    """A PDF of ``html`` (from :func:`render_html`), fetching nothing."""
+    """A PDF of ``html`` (from :func:`render_html`), fetching nothing; ``poster``: the last
+    page trimmed to the content (see :func:`fit_to_content`)."""
     from cjmap.render import weasy
     from cjmap.render.fetcher import BASE_URL, LockedFetcher
 
@@ -89,6 +113,8 @@ def html_to_pdf(
     fetcher = LockedFetcher()
     with _collect(log):
         document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render()
+        if poster:
+            fit_to_content(document, POSTER_MARGIN)
         # Tagged: screen readers get the structure (headings, tables, lists) and reading order,
         # for ~3% more CPU and ~40% more bytes (Colleen's map: 89 KB -> 128 KB).
         pdf: bytes = document.write_pdf(attachments=[], pdf_tags=True)
@@ -118,4 +144,9 @@ def render_pdf(
     check_size(loaded, (limits or Limits.from_env()).memory_mb)
     loaded = cut_long_texts(loaded, loaded.doc.lang)
     html = render_html(loaded, template=template, paper=paper, on=on, for_print=True)
-    return html_to_pdf(html, allow_missing_glyphs=allow_missing_glyphs, log=log)
+    return html_to_pdf(
+        html,
+        allow_missing_glyphs=allow_missing_glyphs,
+        log=log,
+        poster=Paper(paper) is Paper.poster,
+    )

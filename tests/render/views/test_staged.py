@@ -5,8 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from cjmap.render.layout import POSTER_COLUMN
 from cjmap.render.views import build_page
-from cjmap.render.views.staged import HEADING_CHARS, FutureStatePage, StagedPage
+from cjmap.render.views.staged import (
+    HEADING_CHARS,
+    FutureStatePage,
+    StagedPage,
+)
 
 from ..conftest import EXAMPLES, ON, load
 
@@ -85,3 +90,16 @@ def test_a_long_stage_name_is_cut_in_the_column_head(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     head = staged(path).stages[0].heading
     assert len(head) == HEADING_CHARS and head.endswith("…")
+
+
+def test_the_poster_keeps_every_stage_in_one_band_and_splits_the_plan_in_columns() -> None:
+    path = EXAMPLES / "colleen/current.cjm.yaml"
+    a4 = staged(path)
+    poster = build_page(load(path), on=ON, paper="poster")
+    assert isinstance(poster, StagedPage) and poster.geometry.poster
+    assert [len(c.stages) for c in poster.grid] == [len(poster.stages)]
+    assert poster.grid[0].column_width >= POSTER_COLUMN
+    # The same owners in the same order, cut into side-by-side columns; A4 keeps one.
+    assert a4.plan_columns == [a4.plan]
+    assert len(poster.plan_columns) == 2
+    assert [g for column in poster.plan_columns for g in column] == poster.plan == a4.plan

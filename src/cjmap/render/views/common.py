@@ -21,7 +21,7 @@ from cjmap.model import AnyMap, Feeling, Persona
 from cjmap.render import i18n
 from cjmap.render.curve import signed, valence
 from cjmap.render.icons import Icon, part_icon, source_icon
-from cjmap.render.layout import GEOMETRY, PageGeometry
+from cjmap.render.layout import GEOMETRY, PageGeometry, poster_geometry
 from cjmap.render.views.labels import KIND_LABELS, SOURCE_LABELS, VALENCE_LABELS
 from cjmap.text import cells
 
@@ -188,11 +188,15 @@ class PageBuilder:
         self.loaded = loaded
         self.doc: AnyMap = loaded.doc
         self.template = template
-        self.geometry = GEOMETRY[paper]
         self.today = on
+        self.geometry = self.poster() if paper is Paper.poster else GEOMETRY[paper]
         self.lang = self.doc.lang
         self.tr: gettext.NullTranslations = i18n.translations(self.lang)
         self._: Callable[[str], str] = self.tr.gettext
+
+    def poster(self) -> PageGeometry:
+        """The poster of this map: each template sizes it to what it shows."""
+        return poster_geometry()
 
     def date(self, value: dt.date | None) -> str | None:
         return None if value is None else i18n.format_date(value, self.lang)

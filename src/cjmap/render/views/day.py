@@ -10,7 +10,14 @@ from dataclasses import dataclass
 
 from cjmap.model import DayInTheLifeMap
 from cjmap.render.curve import Curve, build_curve, lowest_keys
+from cjmap.render.layout import PageGeometry, poster_geometry
 from cjmap.render.views.common import FeelingView, Page, PageBuilder
+
+CARD_WIDTH = 46.0
+"""A moment's card (mm)."""
+CARD_GAP = 2.0
+AXIS_PAD = 8.0
+"""Room left and right of the time axis (mm), so the first and last cards fit."""
 
 
 @dataclass
@@ -56,6 +63,12 @@ class DayPage(Page):
 class DayBuilder(PageBuilder):
     """Builds the :class:`DayPage` of a day-in-the-life map."""
 
+    def poster(self) -> PageGeometry:
+        # Wide enough for the cards in two rows: each near its time, none pushed far away.
+        moments = len(self.doc.moments) if isinstance(self.doc, DayInTheLifeMap) else 0
+        pairs = -(-moments // 2)
+        return poster_geometry(pairs * (CARD_WIDTH + CARD_GAP) + 2 * AXIS_PAD + 1.0)
+
     def build(self) -> DayPage:
         doc = self.doc
         assert isinstance(doc, DayInTheLifeMap)
@@ -67,7 +80,7 @@ class DayBuilder(PageBuilder):
         end = -(-max(minutes) // 60) * 60 if minutes else 24 * 60
         if end <= start:
             end = start + 60
-        pad = 8.0
+        pad = AXIS_PAD
         span = width - 2 * pad
 
         def x_of(minute: int) -> float:
@@ -84,8 +97,8 @@ class DayBuilder(PageBuilder):
             pad_bottom=12.0,
         )
         hours = [(x_of(h * 60), f"{h:02d}:00") for h in range(start // 60, end // 60 + 1)]
-        card_width = 46.0
-        gap = 2.0
+        card_width = CARD_WIDTH
+        gap = CARD_GAP
         xs = [x_of(m) for m in minutes]
         lefts, row_of = arrange(xs, card_width, gap, width)
         rows: list[list[MomentView]] = [[] for _ in range(max(row_of, default=-1) + 1)]

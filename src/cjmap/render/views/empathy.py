@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cjmap.choices import Paper
 from cjmap.model import EmpathyMap
 from cjmap.render.icons import Icon, part_icon
+from cjmap.render.layout import GEOMETRY, PageGeometry, poster_geometry
 from cjmap.render.views.common import Page, PageBuilder
 
 
@@ -34,6 +36,10 @@ class EmpathyPage(Page):
 
 class EmpathyBuilder(PageBuilder):
     """Builds the :class:`EmpathyPage` of an empathy map."""
+
+    def poster(self) -> PageGeometry:
+        # The canvas is drawn for A4 landscape; the poster only adds the persona card below it.
+        return poster_geometry(min_width=GEOMETRY[Paper.a4].width)
 
     def build(self) -> EmpathyPage:
         doc = self.doc

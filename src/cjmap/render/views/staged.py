@@ -23,6 +23,7 @@ from cjmap.model import (
 from cjmap.render import i18n
 from cjmap.render.curve import lowest_keys, signed, valence
 from cjmap.render.icons import Icon, channel_icon, stage_icon, status_icon
+from cjmap.render.layout import PageGeometry, balanced_runs, staged_poster
 from cjmap.render.views.common import FeelingView, Page, PageBuilder, source_name
 from cjmap.render.views.grid import GridChunk, grid
 from cjmap.render.views.labels import CHANNEL_LABELS, STATUS_LABELS
@@ -141,6 +142,9 @@ class StagedPage(Page):
     stages: list[StageView]
     grid: list[GridChunk]
     plan: list[OwnerGroup]
+    plan_columns: list[list[OwnerGroup]]
+    """The plan's owners cut into side-by-side columns, in order, of about the same number of
+    rows (an owner's heading and each of their items); one column but on a wide poster."""
     plan_overdue: int
     channels: list[ChannelLegend]
     curve_summary: list[str]
@@ -173,6 +177,12 @@ def metric_text(value: object, lang: str) -> str | None:
 class StagedBuilder(PageBuilder):
     """Builds the page of a map shown in the current-state or future-state template."""
 
+    def poster(self) -> PageGeometry:
+        doc = self.doc
+        return staged_poster(
+            len(doc.stages) if isinstance(doc, CurrentStateMap | FutureStateMap) else 0
+        )
+
     def build(self) -> StagedPage:
         doc = self.doc
         stages: list[Stage] = (
@@ -197,6 +207,9 @@ class StagedBuilder(PageBuilder):
                 gettext=self._,
             ),
             plan=plan,
+            plan_columns=balanced_runs(
+                plan, [1 + len(g.actions) for g in plan], self.geometry.plan_columns
+            ),
             plan_overdue=sum(g.overdue for g in plan),
             channels=self.channels(views),
             curve_summary=self.curve_summary([(f"{v.number}. {v.name}", v.feeling) for v in views]),
