@@ -4,11 +4,8 @@
 from __future__ import annotations
 
 import io
-import os
-import shutil
 from pathlib import Path
-
-import pytest
+from typing import Any
 
 from cjmap.diff import DiffStyle, diff_printer
 from cjmap.diff.run import Run, diff_revisions
@@ -16,7 +13,6 @@ from cjmap.diff.run import Run, diff_revisions
 from .gitrepo import Repo
 from .hostile import hostile
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CSP = (
     '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src '
     "'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">"
@@ -42,38 +38,27 @@ def test_the_page_is_locked_down_and_escapes_the_map(tmp_path: Path) -> None:
     assert "&lt;img src=x onerror=alert(2)&gt;" in page
 
 
-@pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"), reason="needs Debian's chromium package"
-)
-def test_chromium_draws_both_curves_and_requests_nothing(repo: Repo, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_chromium_draws_both_curves_and_requests_nothing(
+    repo: Repo, tmp_path: Path, browser: Any
+) -> None:
     page_file = tmp_path / "diff.html"
     page_file.write_text(html(diff_revisions("v1", "v2", cwd=repo.root)), encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1100, "height": 900})
-            requests: list[str] = []
-            errors: list[str] = []
-            page.on("request", lambda r: requests.append(r.url))
-            page.on("console", lambda m: errors.append(m.text))
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(page_file.as_uri(), wait_until="load")
-            curves = page.evaluate(
-                """() => Array.from(document.querySelectorAll('section.map')).map(s => ({
-                  title: s.querySelector('h2').firstChild.textContent,
-                  before: s.querySelector('path.curve-before')?.getTotalLength() ?? 0,
-                  after: s.querySelector('path.curve-after')?.getTotalLength() ?? 0,
-                  width: s.querySelector('svg')?.getBoundingClientRect().width ?? 0,
-                }))"""
-            )
-            page.screenshot(path=str(tmp_path / "diff.png"), full_page=True)
-        finally:
-            browser.close()
+    page = browser.new_page(viewport={"width": 1100, "height": 900})
+    requests: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(page_file.as_uri(), wait_until="load")
+    curves = page.evaluate(
+        """() => Array.from(document.querySelectorAll('section.map')).map(s => ({
+          title: s.querySelector('h2').firstChild.textContent,
+          before: s.querySelector('path.curve-before')?.getTotalLength() ?? 0,
+          after: s.querySelector('path.curve-after')?.getTotalLength() ?? 0,
+          width: s.querySelector('svg')?.getBoundingClientRect().width ?? 0,
+        }))"""
+    )
+    page.screenshot(path=str(tmp_path / "diff.png"), full_page=True)
     assert requests == [page_file.as_uri()]
     assert errors == []
     shop = next(c for c in curves if c["title"] == "Buying a vacuum online")

@@ -11,7 +11,6 @@ Chromium opening the page), and the PDF must show the payloads as text and embed
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -215,42 +214,29 @@ def test_pdf_fetches_nothing_and_embeds_nothing(
     assert "LEAKED" not in text and "root:x:0:0" not in text
 
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"), reason="needs Debian's chromium package"
-)
 def test_browser_runs_nothing_and_requests_nothing(
-    hostile: dict[str, tuple[LoadedMap, int]], server_module: Requests, tmp_path: Path
+    hostile: dict[str, tuple[LoadedMap, int]],
+    server_module: Requests,
+    tmp_path: Path,
+    browser: Any,
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        try:
-            for name in MAPS:
-                loaded, _ = hostile[name]
-                page_file = tmp_path / (name.replace("/", "_") + ".html")
-                page_file.write_text(render_html(loaded, on=ON), encoding="utf-8")
-                page = browser.new_page()
-                requests: list[str] = []
-                dialogs: list[str] = []
-                page.on("request", lambda r, seen=requests: seen.append(r.url))
-                page.on("dialog", lambda d, seen=dialogs: seen.append(d.message))
-                page.add_init_script("window.leak = (n) => { window.leaked = n; };")
-                page.goto(page_file.as_uri(), wait_until="load")
-                page.wait_for_timeout(200)
-                assert page.evaluate("window.leaked === undefined"), name
-                assert page.evaluate("document.querySelectorAll('script, img, iframe').length") == 0
-                assert [r for r in requests if r != page_file.as_uri()] == [], name
-                assert dialogs == []
-                page.close()
-        finally:
-            browser.close()
+    for name in MAPS:
+        loaded, _ = hostile[name]
+        page_file = tmp_path / (name.replace("/", "_") + ".html")
+        page_file.write_text(render_html(loaded, on=ON), encoding="utf-8")
+        page = browser.new_page()
+        requests: list[str] = []
+        dialogs: list[str] = []
+        page.on("request", lambda r, seen=requests: seen.append(r.url))
+        page.on("dialog", lambda d, seen=dialogs: seen.append(d.message))
+        page.add_init_script("window.leak = (n) => { window.leaked = n; };")
+        page.goto(page_file.as_uri(), wait_until="load")
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.leaked === undefined"), name
+        assert page.evaluate("document.querySelectorAll('script, img, iframe').length") == 0
+        assert [r for r in requests if r != page_file.as_uri()] == [], name
+        assert dialogs == []
+        page.close()
     assert server_module.paths == []
 
 

@@ -6,21 +6,9 @@ and the emotional curve is drawn. Skipped when no Chromium is installed.
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
-
 from .conftest import FIXTURES, ON, Rendered, load
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-# Locally a missing browser skips these tests; in CI (CI set) it fails them: .ci/run must install it.
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"), reason="needs Debian's chromium package"
-)
 
 OVERFLOW_JS = """
 () => {
@@ -54,19 +42,6 @@ CURVE_JS = """
   points: p.closest('svg').querySelectorAll('circle, path:not(.curve-line):not(.curve-behind)').length,
 }))
 """
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
 
 
 def open_html(browser: Any, html: str, width: int = 1400) -> tuple[Any, list[str], list[str]]:

@@ -4,38 +4,15 @@ error, the filters work, and the action register reads back as `cjmap actions` l
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
 from cjmap.portfolio.site.build import SiteBuild
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None and not os.environ.get("CI"), reason="needs Debian's chromium package"
-)
 
 LINKS_JS = (
     "() => Array.from(document.querySelectorAll('a[href], iframe[src]'), a => a.href || a.src)"
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
 
 
 def test_every_link_resolves_and_nothing_leaves_the_folder(browser: Any, built: SiteBuild) -> None:
