@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -91,3 +92,32 @@ def test_the_render_command_module_imports_nothing_heavy() -> None:
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_compiled_templates_are_kept_in_the_cache_folder_and_a_damaged_one_is_recompiled(
+    tmp_path: Path,
+) -> None:
+    script = (
+        "from cjmap.render.html import environment\n"
+        "env = environment('en')\n"
+        "tpl = env.get_template('current-state.html.j2')\n"
+        "print(env.bytecode_cache is not None)\n"
+    )
+    env = {**os.environ, "CJMAP_CACHE_DIR": str(tmp_path / "cache")}
+
+    def run() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    assert run() == "True"
+    entries = sorted((tmp_path / "cache" / "templates").glob("*/__jinja2_*.cache"))
+    assert entries, "nothing was cached"
+    stamps = [e.stat().st_mtime_ns for e in entries]
+    assert run() == "True"  # a warm run reads the entries and writes none
+    assert [e.stat().st_mtime_ns for e in entries] == stamps
+    for entry in entries:
+        entry.write_bytes(b"not a jinja bytecode file")
+    assert run() == "True"
+    assert all(e.read_bytes() != b"not a jinja bytecode file" for e in entries)
