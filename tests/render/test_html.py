@@ -121,3 +121,24 @@ def test_compiled_templates_are_kept_in_the_cache_folder_and_a_damaged_one_is_re
         entry.write_bytes(b"not a jinja bytecode file")
     assert run() == "True"
     assert all(e.read_bytes() != b"not a jinja bytecode file" for e in entries)
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_a_compile_not_the_render(
+    tmp_path: Path,
+) -> None:
+    cache = tmp_path / "cache"
+    script = (
+        "import pathlib, shutil\n"
+        "from cjmap.render.html import bytecode_cache, environment\n"
+        "folder = pathlib.Path(bytecode_cache().directory)\n"
+        # The folder is gone and a file stands in its way: every write fails, even as root.
+        "shutil.rmtree(folder); folder.write_text('in the way')\n"
+        "page = environment('en').get_template('empathy.html.j2')\n"
+        "print(page.name)\n"
+    )
+    env = {**os.environ, "CJMAP_CACHE_DIR": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "empathy.html.j2"

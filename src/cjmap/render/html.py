@@ -7,6 +7,7 @@ request of any kind; a Content-Security-Policy forbids any that might slip throu
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 from collections.abc import Callable
@@ -16,6 +17,7 @@ from importlib.resources.abc import Traversable
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup
 
 from cjmap import __version__
@@ -68,6 +70,21 @@ _OPTIONS: dict[str, Any] = {
 }
 
 
+class _QuietCache(jinja2.FileSystemBytecodeCache):
+    """A cache that is only ever an optimisation: a full disk, a read-only home or a file
+    that vanished mid-read costs a compile, never the render."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 @lru_cache(maxsize=1)
 def bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs in the user's cache folder (compiling the map and
@@ -81,7 +98,7 @@ def bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
     tag = hashlib.sha256(f"{__version__} {jinja2.__version__} {_OPTIONS!r}".encode()).hexdigest()
     folder = private_folder(base / "templates" / tag[:16])
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder is not None else None
+    return _QuietCache(str(folder)) if folder is not None else None
 
 
 @lru_cache(maxsize=8)
