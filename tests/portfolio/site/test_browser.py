@@ -24,6 +24,7 @@ def test_every_link_resolves_and_nothing_leaves_the_folder(browser: Any, built: 
     page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     seen: set[Path] = set()
+    anchors = 0
     todo = [top / "index.html"]
     while todo:
         path = todo.pop()
@@ -37,6 +38,10 @@ def test_every_link_resolves_and_nothing_leaves_the_folder(browser: Any, built: 
             target = Path(unquote(parts.path))
             assert target.is_file(), f"{path.name}: {link}"
             assert top in target.parents
+            if parts.fragment:  # the anchor is there too (stage-3 in a render, errors-x)
+                html = target.read_text(encoding="utf-8")
+                assert f'id="{unquote(parts.fragment)}"' in html, f"{path.name}: {link}"
+                anchors += 1
             if target.suffix == ".html" and not target.name.endswith(".map.html"):
                 todo.append(target)
     page.close()
@@ -46,6 +51,7 @@ def test_every_link_resolves_and_nothing_leaves_the_folder(browser: Any, built: 
     assert all(urlsplit(url).scheme == "file" for url in requests)
     assert all(top in Path(unquote(urlsplit(url).path)).parents for url in requests)
     assert errors == []
+    assert anchors >= len(built.portfolio.actions)  # every register row links to its stage
 
 
 def test_the_filters_hide_what_does_not_match(browser: Any, built: SiteBuild) -> None:

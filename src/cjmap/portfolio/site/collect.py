@@ -274,12 +274,13 @@ def _fill(entry: MapEntry, doc: Any) -> None:
     if not isinstance(doc, CurrentStateMap | FutureStateMap):
         return
     addressed = {pid for s in doc.stages for o in s.opportunities for pid in o.addresses}
-    for stage in doc.stages:
+    for index, stage in enumerate(doc.stages):
         entry.stages.append(
             StageFact(
                 stage.name,
                 stage.feeling.score if stage.feeling else None,
                 stage.feeling.label if stage.feeling else None,
+                stage.id or f"stage-{index + 1}",  # the loader has derived every id
             )
         )
         for pain in stage.pain_points:

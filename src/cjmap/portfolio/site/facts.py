@@ -26,6 +26,8 @@ class StageFact:
     name: str
     score: int | None
     label: str | None
+    id: str | None = None
+    """The stage's id (the render's anchor for it is ``stage-<number>``); None for a moment."""
 
 
 @dataclass(slots=True)
@@ -176,7 +178,7 @@ class MapEntry:
             "compares": self.compares,
             "resolves": self.resolves,
             "findings": [_diagnostic_json(d) for d in self.findings],
-            "stages": [[s.name, s.score, s.label] for s in self.stages],
+            "stages": [[s.name, s.score, s.label, s.id] for s in self.stages],
             "pains": [[p.id, p.text, p.stage, p.addressed_here] for p in self.pains],
             "opportunities": [
                 [o.id, o.text, o.stage, o.impact, o.effort, o.actions, o.open_actions]
@@ -210,8 +212,8 @@ class MapEntry:
             resolves=[_req(r, str) for r in data["resolves"]],
             findings=[_diagnostic_from(d) for d in data["findings"]],
             stages=[
-                StageFact(_req(n, str), _opt(sc, int), _opt(lb, str))
-                for n, sc, lb in data["stages"]
+                StageFact(_req(n, str), _opt(sc, int), _opt(lb, str), _opt(i, str))
+                for n, sc, lb, i in data["stages"]
             ],
             pains=[
                 PainFact(_opt(i, str), _req(t, str), _req(st, str), _req(a, bool))

@@ -237,14 +237,21 @@ def _owners(rows: list[ActionRow]) -> list[tuple[str | None, int, int]]:
 
 def actions_page(portfolio: Portfolio, options: SiteOptions) -> str:
     ctx = Context(options, "", "actions.html")
-    slug_of = {e.file: e.slug for e in portfolio.entries}
     rows = portfolio.actions
+    # Each row links to its stage in the map's render (anchors stage-1, stage-2...).
+    links = {
+        (e.file, s.id): f"maps/{e.slug}.map.html#stage-{n}"
+        for e in portfolio.entries
+        if e.has_page
+        for n, s in enumerate(e.stages, 1)
+    }
     return _render(
         "actions",
         ctx,
         rows=rows,
         owners=_owners(rows),
-        slug_of=slug_of,
+        slug_of={e.file: e.slug for e in portfolio.entries},
+        links=links,
     )
 
 
