@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from cjmap.cli.core import EXIT_INTERNAL, app
+from cjmap.cli.core import EXIT_INTERNAL, app, app_for
 from cjmap.cli.output import utf8_streams
 
 __all__ = ["app", "main"]
@@ -21,7 +21,7 @@ def main() -> None:
     """Console-script entry point: never a traceback, whatever the input."""
     utf8_streams()
     try:
-        app(prog_name="cjmap")
+        app_for(sys.argv[1:])(prog_name="cjmap")
     except KeyboardInterrupt:
         print("cjmap: interrupted", file=sys.stderr)
         sys.exit(130)
