@@ -335,3 +335,27 @@ def test_case_variants_on_a_case_insensitive_disk_are_located(
         f"compares 'Current.cjm.yaml': the file is named 'current.cjm.yaml': {CASE_NOTE}",
     )
     assert located(compares_map("current.cjm.yaml")) == []
+
+
+def test_the_model_of_the_kind_gives_what_the_union_gives() -> None:
+    # Valid maps are checked by their kind's model alone (start-up); the result must be the
+    # object the discriminated union builds, for every kind.
+    from cjmap.load.loader import _adapter, _validated
+    from cjmap.load.yamlsource import parse
+
+    kinds = set()
+    for path in sorted(EXAMPLES.rglob("*.cjm.yaml")) + sorted(FIXTURES.rglob("*.cjm.yaml")):
+        data = parse(path.read_text(encoding="utf-8"), path.name).data
+        if not isinstance(data, dict):
+            continue
+        try:
+            union = _adapter().validate_python(data)
+        except Exception as exc:
+            with pytest.raises(type(exc)) as raised:
+                _validated(data)
+            assert str(raised.value) == str(exc)  # the union's errors, not the model's
+            continue
+        mine = _validated(data)
+        assert type(mine) is type(union) and mine == union
+        kinds.add(mine.kind)
+    assert kinds == {"current-state", "future-state", "day-in-the-life", "empathy"}
