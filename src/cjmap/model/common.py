@@ -1,7 +1,5 @@
 """Building blocks shared by every part of a map: ids, feelings, enums."""
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from enum import StrEnum

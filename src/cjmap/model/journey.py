@@ -5,8 +5,6 @@ Schema are generated from their fields' descriptions and examples): one file rea
 format, in the order FORMAT.md gives it.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Literal
 

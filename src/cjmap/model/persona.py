@@ -1,7 +1,5 @@
 """The persona: the one customer type a map follows (inline in a map, or its own file)."""
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from cjmap.model.common import NonEmptyStr, SourceKind, Strict
