@@ -1,6 +1,8 @@
-"""``cjmap validate``: check and lint maps in CI, in pre-commit hooks and by hand."""
+"""``cjmap validate``: check and lint maps in CI, in pre-commit hooks and by hand.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads the command's annotations twice
+at every start, and strings would be compiled and evaluated each time.
+"""
 
 import sys
 from enum import StrEnum
@@ -144,7 +146,7 @@ def validate(
 
 
 def _emit(
-    result: ValidationResult, output_format: str, output: Path | None, no_source: bool
+    result: "ValidationResult", output_format: str, output: Path | None, no_source: bool
 ) -> None:
     from io import StringIO
 
