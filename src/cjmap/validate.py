@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cjmap.diagnostics import Diagnostic, Severity
-from cjmap.load.files import collect_maps, display, find_root
+from cjmap.load.files import collect_maps, display, find_root, one_run
 from cjmap.load.loader import LoadedMap, Loader
 
 if TYPE_CHECKING:
@@ -80,6 +80,19 @@ def validate_paths(
     the files (the command line's mode): the diagnostics are the same, but the result keeps no
     ``maps`` and only the sources of the files that have diagnostics.
     """
+    with one_run():  # each folder's project root is looked up once
+        return _validate_paths(paths, today, config, select, ignore, lint, jobs)
+
+
+def _validate_paths(
+    paths: list[Path],
+    today: dt.date | None,
+    config: Path | None,
+    select: Sequence[str] | None,
+    ignore: Sequence[str] | None,
+    lint: bool,
+    jobs: int,
+) -> ValidationResult:
     result = ValidationResult(today=today or dt.date.today())
     files, missing = collect_maps(paths)
     result.missing = [(display(p), why) for p, why in missing]
@@ -176,6 +189,7 @@ class _Settings:
         self._select = select
         self._ignore = ignore
         self._by_file: dict[Path | None, LintSettings] = {}
+        self._by_root: dict[Path, LintSettings] = {}
         self._fixed: LintSettings | None = None
         if config is not None:
             self._fixed = settings_from(load_config(config), select=select, ignore=ignore)
@@ -186,9 +200,11 @@ class _Settings:
 
         if self._fixed is not None:
             return self._fixed
-        found = find_config(root)
-        key = found.absolute() if found is not None else None
-        if key not in self._by_file:
-            config = load_config(found) if found is not None else DEFAULT
-            self._by_file[key] = settings_from(config, select=self._select, ignore=self._ignore)
-        return self._by_file[key]
+        if root not in self._by_root:  # not a look for the configuration file per map
+            found = find_config(root)
+            key = found.absolute() if found is not None else None
+            if key not in self._by_file:
+                config = load_config(found) if found is not None else DEFAULT
+                self._by_file[key] = settings_from(config, select=self._select, ignore=self._ignore)
+            self._by_root[root] = self._by_file[key]
+        return self._by_root[root]

@@ -132,3 +132,29 @@ def test_case_variant_on_a_case_insensitive_disk_is_refused(
 def test_display_of_a_relative_windows_path_uses_forward_slashes() -> None:
     assert display(PureWindowsPath("maps\\personas\\..\\colleen.yaml")) == "maps/colleen.yaml"
     assert display(PureWindowsPath("maps/sub\\a.cjm.yaml")) == "maps/sub/a.cjm.yaml"
+
+
+def test_folders_are_walked_once_for_both_suffixes_sorted_hidden_skipped(tmp_path: Path) -> None:
+    for name in ("b/z.cjm.yml", "a.cjm.yaml", "b/a.cjm.yaml", ".hidden/x.cjm.yaml", "c.cjm.yxml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("cjmap: 1\n", encoding="utf-8")
+    (tmp_path / "d.cjm.yaml").mkdir()  # a folder named like a map is not a map
+    found, missing = files.collect_maps([tmp_path, tmp_path / "a.cjm.yaml", tmp_path / "nope"])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "a.cjm.yaml",
+        "b/a.cjm.yaml",
+        "b/z.cjm.yml",
+    ]
+    assert missing == [(tmp_path / "nope", "no such file or folder")]
+
+
+def test_one_run_looks_each_folder_up_once_and_forgets_after(tmp_path: Path) -> None:
+    (tmp_path / "maps").mkdir()
+    a, b = tmp_path / "maps" / "a.cjm.yaml", tmp_path / "maps" / "b.cjm.yaml"
+    with files.one_run():
+        assert files.find_root(a) == files.find_root(b) == tmp_path / "maps"
+        (tmp_path / ".cjmap.yaml").write_text("lint: {}\n", encoding="utf-8")
+        assert files.find_root(b) == tmp_path / "maps"  # remembered for this run
+        with files.one_run():  # nested: the same run
+            assert files.find_root(a) == tmp_path / "maps"
+    assert files.find_root(a) == tmp_path  # the next run looks again

@@ -12,13 +12,17 @@ import os
 import posixpath
 import re
 import stat
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePath, PureWindowsPath
+from typing import Any
 
 from cjmap.text import echo, printable, unsafe_characters
 
 ROOT_MARKERS = (".cjmap.yaml", "pyproject.toml", ".git")
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAP_SUFFIXES = (".cjm.yaml", ".cjm.yml")
+_MAP_GLOB = "*.cjm.y*ml"  # both suffixes (and a few names that are neither, filtered out)
 
 
 class FileProblem(Exception):
@@ -30,13 +34,50 @@ class FileProblem(Exception):
         self.hint = hint
 
 
+# Folder -> what was found about it, while a run over many maps is under way (see one_run).
+_found: dict[tuple[str, Path], Any] | None = None
+
+
+@contextmanager
+def one_run() -> Iterator[None]:
+    """Within: the project root of each folder, and whether a folder or one above it is a
+    symlink, are looked up once, not for every map in it (each lookup is a few stat calls per
+    folder up to ``/``: ~1 ms per map, three times per map). Folders are not expected to move
+    during one run; a long-lived process (``cjmap watch``) starts a run per pass."""
+    global _found
+    if _found is not None:  # nested (a worker's slice inside the parent's run)
+        yield
+        return
+    _found = {}
+    try:
+        yield
+    finally:
+        _found = None
+
+
+def _remembered(kind: str, folder: Path, look: Callable[[Path], Any]) -> Any:
+    if _found is None:
+        return look(folder)
+    key = (kind, folder)
+    if key not in _found:
+        _found[key] = look(folder)
+    return _found[key]
+
+
 def find_root(map_path: Path) -> Path:
     """The project root of a map (see module docstring)."""
-    start = map_path.absolute().parent
+    return _remembered("root", map_path.absolute().parent, _root_of)  # type: ignore[no-any-return]
+
+
+def _root_of(start: Path) -> Path:
     for folder in (start, *start.parents):
         if any((folder / marker).exists() for marker in ROOT_MARKERS):
             return folder
     return start
+
+
+def _in_symlinked_folder(folder: Path) -> bool:
+    return folder.is_symlink() or any(p.is_symlink() for p in folder.parents)
 
 
 def display(path: PurePath) -> str:
@@ -72,7 +113,8 @@ def check_map_path(path: Path, root: Path) -> None:
             f"the file name contains U+{ord(hidden[0]):04X}, a control or invisible character",
             "rename the file to plain letters, digits, '-', '_' and '.'",
         )
-    if not path.is_symlink() and not any(p.is_symlink() for p in path.absolute().parents):
+    folder = path.absolute().parent
+    if not path.is_symlink() and not _remembered("symlinked", folder, _in_symlinked_folder):
         return
     try:
         real = path.resolve(strict=True)
@@ -281,11 +323,12 @@ def collect_maps(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
+            # One walk for both suffixes; PurePath.match keeps the system's case rules.
             below = sorted(
                 p
-                for suffix in MAP_SUFFIXES
-                for p in path.rglob(f"*{suffix}")
-                if p.is_file()
+                for p in path.rglob(_MAP_GLOB)
+                if any(p.match(f"*{suffix}") for suffix in MAP_SUFFIXES)
+                and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             for p in below:
