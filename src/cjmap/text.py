@@ -85,6 +85,8 @@ def did_you_mean(word: str, known: Iterable[str], cutoff: float = 0.6) -> str:
 def cells(text: str) -> int:
     """Terminal cells ``text`` takes: East Asian wide and full-width characters (Chinese) take
     two, combining marks none, everything else one."""
+    if text.isascii():  # no wide characters and no combining marks: one cell each
+        return len(text)
     return sum(
         0
         if unicodedata.combining(ch)

@@ -26,9 +26,12 @@ _EXCERPT_WIDTH = 120
 
 def _printable(line: str) -> str:
     # Echo the source line without control or bidi characters (they could rewrite the terminal).
+    line = line.expandtabs(1)
+    if line.isprintable():  # no Cc or Cf character (almost every line): nothing to replace
+        return line
     return "".join(
         "\N{REPLACEMENT CHARACTER}" if unicodedata.category(ch) in ("Cc", "Cf") else ch
-        for ch in line.expandtabs(1)
+        for ch in line
     )
 
 
@@ -122,7 +125,9 @@ def print_text(
     if console is None:
         # Piped (CI, pre-commit hooks): the same text, without importing rich (~20 ms).
         text = "".join("".join(t for t, _ in line) + "\n" for line in lines)
-        stream.write(text.translate(_RICH_DROPS).expandtabs(8))
+        if any(chr(code) in text for code in _RICH_DROPS):  # a scan each, not a lookup per char
+            text = text.translate(_RICH_DROPS)
+        stream.write(text.expandtabs(8))
         return
     from rich.text import Text
 
