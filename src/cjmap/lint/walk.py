@@ -53,10 +53,17 @@ def prose(data: Any) -> Iterator[tuple[Path_, str]]:
     Skipped: codes and references (ids, channels, dates, ``persona:`` paths), tags, owners
     (team and people's names), metric values, and the persona's name.
     """
-    for path, text in strings(data):
-        keys = [p for p in path if isinstance(p, str)]
-        if any(k in NOT_PROSE for k in keys):
-            continue
-        if path == ("persona",) or path == ("persona", "name"):
-            continue
-        yield path, text
+    # strings() without the branches under a NOT_PROSE key: the same strings in the same
+    # order, without building and testing the path of every string below them.
+    stack: list[tuple[Path_, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if path != ("persona",) and path != ("persona", "name"):
+                yield path, value
+        elif isinstance(value, dict):
+            stack.extend(
+                reversed([((*path, k), v) for k, v in value.items() if k not in NOT_PROSE])
+            )
+        elif isinstance(value, list):
+            stack.extend(reversed([((*path, i), v) for i, v in enumerate(value)]))

@@ -127,7 +127,8 @@ def _alphabet(
     words = whole.cyrillic_words
     if base not in scripts.ALPHABETS or len(words) < MIN_ALPHABET_WORDS:
         return
-    odd = [w for w in words if scripts.foreign_letters(w, base)]
+    alphabet = scripts.ALPHABETS[base]
+    odd = [w for w in words if not alphabet.issuperset(w.lower())]  # foreign_letters(w, base)
     if len(odd) < MIN_ALPHABET_WORDS or len(odd) / len(words) < ALPHABET_SHARE:
         return
     letters = sorted({ch for w in odd for ch in scripts.foreign_letters(w, base)})
