@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 
@@ -140,3 +141,37 @@ def test_a_file_of_comments_has_no_top_level_node() -> None:
     assert parsed.data is None
     assert () not in parsed.positions.values
     assert parsed.positions.value(()) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: [x, 'y', {c: ~}]\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 12\nb: !x 1\n",
+        "---\n...\n",
+        "a: 1\n---\nb: 2\n",
+        "{a: 1",
+        "a:\tb",
+        "x: \u2028y\n",
+    ],
+)
+def test_the_events_are_ruamels_own(text: str) -> None:
+    # The builder reads the C parser's events directly; they must be those of YAML().parse.
+    from ruamel.yaml import YAML
+
+    from cjmap.load.yamlsource import _events
+
+    def seen(events: Any) -> list[Any]:
+        out: list[Any] = []
+        try:
+            for e in events:
+                mark = (e.start_mark.index, e.end_mark.index)
+                out.append(
+                    (type(e).__name__, getattr(e, "value", None), getattr(e, "tag", None), mark)
+                )
+        except Exception as exc:
+            out.append((type(exc).__name__, str(exc)))
+        return out
+
+    assert seen(_events(text)) == seen(YAML(typ="safe", pure=False).parse(text))

@@ -47,6 +47,10 @@ MAX_PROBLEMS = 100
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
+# Plain scalars that may be something other than a string: resolve_scalar is asked only
+# about these (the first character of every number is a digit or one of _NUMBER_START).
+_KEYWORDS = _NULLS | _TRUE | _FALSE
+_NUMBER_START = frozenset("0123456789+-.")
 _INT = re.compile(r"[-+]?[0-9]+")
 _OCT = re.compile(r"0o[0-7]+")
 _HEX = re.compile(r"0x[0-9a-fA-F]+")
@@ -216,11 +220,23 @@ class _Marks:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _events(text: str) -> Any:
+def _events(text: str) -> Iterator[Any]:
+    """libyaml's events for ``text``, as ruamel's C parser makes them."""
     # Imported here: ruamel.yaml costs ~20 ms to import and only loading needs it.
-    from ruamel.yaml import YAML
+    try:
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+    except ImportError:  # no libyaml build for this platform: ruamel's parser in Python
+        from ruamel.yaml import YAML
 
-    return YAML(typ="safe", pure=False).parse(text)
+        yield from YAML(typ="safe", pure=False).parse(text)
+        return
+    # The parser's own loop, not YAML().parse(): the same events (checked on every test and
+    # corpus file), without a Python generator step and a new loader class per file.
+    parser = CParser(text)
+    try:
+        yield from iter(parser.get_event, None)
+    finally:
+        parser.dispose()
 
 
 def _offset_to_pos(text: str, index: int) -> Pos:
@@ -393,22 +409,39 @@ class _Builder:
         frame[2] = key
 
     def run(self, events: Any) -> None:
+        # The loop every value of every map goes through: the common case (a plain scalar,
+        # no anchor, no tag, stored in a mapping or a list) is written out here; anything
+        # unusual goes through check_node, set_key and add, which report the problems.
+        plain_marks = self.mark.starts is None
+        stack = self.stack
+        values = self.positions.values
         for event in events:
             name = type(event).__name__
             if name == "ScalarEvent":
-                self.check_node(event)
-                pos = self.mark(event.start_mark)
+                tag = event.tag
+                if self.nodes >= MAX_NODES or event.anchor or tag is not None:
+                    self.check_node(event)
+                else:
+                    self.nodes += 1
+                start = event.start_mark
+                pos = (start.line + 1, start.column + 1) if plain_marks else self.mark(start)
                 if (
-                    not self.stack
+                    not stack
                     and self.document_start is not None
-                    and event.start_mark.index == event.end_mark.index
+                    and start.index == event.end_mark.index
                 ):
                     # An empty document (`---` and nothing after it): libyaml puts the empty
                     # node after the marker's line break, possibly past the end of the file.
                     pos = self.document_start
                 value: Any = event.value
                 implicit = event.implicit
-                if event.style in (None, "") and implicit and implicit[0] and event.tag is None:
+                if (
+                    tag is None
+                    and (value in _KEYWORDS or value[0] in _NUMBER_START)
+                    and event.style in (None, "")
+                    and implicit
+                    and implicit[0]
+                ):
                     try:
                         value = resolve_scalar(value)
                     except ValueError:
@@ -420,14 +453,24 @@ class _Builder:
                         )
                         # Kept as text; no second, misleading error about its type.
                         self.poisoned.add(pos)
-                if (
-                    self.stack
-                    and isinstance(self.stack[-1][0], dict)
-                    and self.stack[-1][2] is _NO_KEY
-                ):
-                    self.set_key(self.stack[-1], value, pos)
-                else:
+                if not stack:
                     self.add(value, pos)
+                    continue
+                frame = stack[-1]
+                parent = frame[0]
+                if type(parent) is list:
+                    values[(*frame[1], len(parent))] = pos
+                    parent.append(value)
+                    continue
+                key = frame[2]
+                if key is _NO_KEY:
+                    self.set_key(frame, value, pos)
+                elif key is _SKIP:
+                    frame[2] = _NO_KEY
+                else:
+                    values[(*frame[1], key)] = pos
+                    parent[key] = value
+                    frame[2] = _NO_KEY
             elif name in ("MappingStartEvent", "SequenceStartEvent"):
                 self.check_node(event)
                 pos = self.mark(event.start_mark)
