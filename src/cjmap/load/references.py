@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from cjmap.diagnostics import Diagnostic
 from cjmap.load import codes
@@ -144,8 +146,10 @@ _SCRIPT_ALIASES = {
 _COMMON = frozenset({"MODIFIER"})  # modifier letters (ʼ) belong to no one script
 _INVISIBLE = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cs", "Cn"})
 _INVISIBLE_MARKS = frozenset("\u034f\u17b4\u17b5\u180b\u180c\u180d\u180f")
+_PLAIN_ASCII = re.compile(r"[A-Za-z0-9_-]*")
 
 
+@lru_cache(maxsize=4096)
 def _script(ch: str) -> str | None:
     """The script of a letter from its Unicode name (LATIN, CYRILLIC, ...), None if no letter."""
     if not ch.isalpha():
@@ -164,6 +168,8 @@ def id_problem(ident: str) -> tuple[str, str] | None:
     not in NFKC form (fullwidth or mathematical letters, decomposed accents), and words that mix
     scripts (Latin ``a`` beside Cyrillic ``а``): all of them look like another id.
     """
+    if _PLAIN_ASCII.fullmatch(ident):  # Latin letters, digits, '-', '_': nothing to hide
+        return None
     base: str | None = None
     for ch in ident:
         category = unicodedata.category(ch)
