@@ -118,6 +118,14 @@ def check(ctx: Context) -> Iterator[Diagnostic]:
     if ctx.loaded.persona_source is not None:
         sources.append((ctx.loaded.persona_source, True))
     for source, is_persona in sources:
+        if (
+            source.text is not None
+            and "\\" not in source.text
+            and not _ANY_HIDDEN.search(source.text)
+        ):
+            # Every character of a value is in the file as written, unless a double-quoted
+            # escape (a backslash) made it: a file without both has none to report.
+            continue
         for path, text in strings(source.data):
             found = hidden(text)
             if not found:
