@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from cjmap.cli.core import EXIT_USAGE
+
+if TYPE_CHECKING:
+    from cjmap.diagnostics import Diagnostic
 
 
 def utf8_streams() -> None:
@@ -42,6 +46,22 @@ def fail(message: str) -> typer.Exit:
     """Say what is wrong on standard error; the caller raises the returned exit (code 2)."""
     print(f"cjmap: {message}", file=sys.stderr)
     return typer.Exit(EXIT_USAGE)
+
+
+def bad_configuration(diagnostics: list[Diagnostic]) -> typer.Exit:
+    """Print a configuration file's located problems, say the run stopped; exit code 2."""
+    from cjmap.report.text import print_text
+
+    print_text(
+        diagnostics,
+        lambda f: None,
+        sys.stderr,
+        files=0,
+        color=sys.stderr.isatty(),
+        show_source=False,
+        summary_line=False,
+    )
+    return fail("the configuration is invalid; fix it and run again")
 
 
 def emit(

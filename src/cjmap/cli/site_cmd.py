@@ -12,7 +12,7 @@ import typer
 from cjmap.choices import Paper
 from cjmap.cli.core import app
 from cjmap.cli.options import MapPaths, parse_date
-from cjmap.cli.output import fail
+from cjmap.cli.output import bad_configuration, fail
 
 
 @app.command()
@@ -104,18 +104,7 @@ def site(
         )
         build = build_site(paths, output, options, config=config, workers=jobs)
     except ConfigError as exc:
-        from cjmap.report.text import print_text
-
-        print_text(
-            exc.diagnostics,
-            lambda f: None,
-            sys.stderr,
-            files=0,
-            color=sys.stderr.isatty(),
-            show_source=False,
-            summary_line=False,
-        )
-        raise fail("the configuration is invalid; fix it and run again") from None
+        raise bad_configuration(exc.diagnostics) from None
     except SiteProblem as exc:
         raise fail(str(exc)) from None
     except OSError as exc:

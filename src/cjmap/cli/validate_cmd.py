@@ -13,7 +13,7 @@ import typer
 
 from cjmap.cli.core import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, app
 from cjmap.cli.options import MapPaths, parse_date
-from cjmap.cli.output import emit, fail
+from cjmap.cli.output import bad_configuration, emit, fail
 from cjmap.report import REPORTER_BY_NAME
 
 if TYPE_CHECKING:
@@ -121,18 +121,7 @@ def validate(
             jobs=default_jobs(),  # many maps: checked on every core (cjmap.parallel)
         )
     except ConfigError as exc:
-        from cjmap.report.text import print_text
-
-        print_text(
-            exc.diagnostics,
-            lambda f: None,
-            sys.stderr,
-            files=0,
-            color=sys.stderr.isatty(),
-            show_source=False,
-            summary_line=False,
-        )
-        raise fail("the configuration is invalid; fix it and run again") from None
+        raise bad_configuration(exc.diagnostics) from None
     except UsageError as exc:
         raise fail(str(exc)) from None
     for name, why in result.missing:
