@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from cjmap.parallel import default_jobs, map_in_workers
-from cjmap.validate import PARALLEL_FROM, validate_paths
+from cjmap.validate import PARALLEL_FROM, lint_loaded, validate_paths
 from support import EXAMPLES, FIXTURES, run_cli
 
 TODAY = dt.date(2027, 6, 1)  # late enough for stale-review and action-overdue warnings
@@ -65,3 +65,22 @@ def test_map_in_workers_returns_the_slices_in_order() -> None:
     assert parts is not None and len(parts) > 2
     assert parts[0] == [500]  # the parent's own first item, before the workers fork
     assert [x for part in parts for x in part] == items
+
+
+def test_lint_loaded_in_workers_finds_what_validate_finds(tmp_path: Path) -> None:
+    """Maps loaded once, linted in forked workers that inherit them: the same findings as
+    cjmap validate's one pass, sorted and without duplicates (a shared persona's findings)."""
+    shutil.copytree(EXAMPLES, tmp_path / "maps")
+    (tmp_path / ".git").mkdir()
+    for n in range(PARALLEL_FROM):
+        shutil.copy(
+            EXAMPLES / "ru" / "bank-card.cjm.yaml", tmp_path / "maps" / f"copy-{n}.cjm.yaml"
+        )
+    day = dt.date(2027, 6, 1)  # late enough for stale reviews and overdue items
+    whole = validate_paths([tmp_path / "maps"], today=day)
+    loaded = validate_paths([tmp_path / "maps"], today=day, lint=False)
+    found = lint_loaded(loaded.maps, today=day, jobs=2)
+    assert found == sorted(
+        set(whole.diagnostics) - set(loaded.diagnostics), key=lambda d: d.sort_key()
+    )
+    assert any(d.code == "CJM106" for d in found)

@@ -130,6 +130,46 @@ def _validate_paths(
     return result
 
 
+# The maps lint_loaded's forked workers lint: set in the parent just before they fork, so
+# each inherits the loaded maps instead of receiving them pickled.
+_LINTING: tuple[list[LoadedMap], _Settings, dt.date] | None = None
+
+
+def lint_loaded(
+    maps: list[LoadedMap], *, today: dt.date, config: Path | None = None, jobs: int = 1
+) -> list[Diagnostic]:
+    """The lint findings of maps already loaded (``cjmap site`` loads them once for its
+    renders), sorted; with ``jobs`` > 1 and many maps, in forked workers that inherit the
+    maps. A bad configuration raises ``ConfigError`` here, in the caller's process."""
+    global _LINTING
+    settings = _Settings(config, None, None)
+    for root in {m.root for m in maps}:
+        settings.for_root(root)
+    _LINTING = (maps, settings, today)
+    try:
+        indices = list(range(len(maps)))
+        parts: list[list[Diagnostic]] | None = None
+        if jobs > 1 and len(maps) >= PARALLEL_FROM:
+            from cjmap.parallel import map_in_workers
+
+            parts = map_in_workers(_lint_slice, indices, jobs)
+        found = [d for part in parts or [_lint_slice(indices)] for d in part]
+    finally:
+        _LINTING = None
+    return sorted(set(found), key=Diagnostic.sort_key)
+
+
+def _lint_slice(indices: list[int]) -> list[Diagnostic]:
+    from cjmap.lint import lint_map
+
+    assert _LINTING is not None, "lint_loaded sets the maps before the workers start"
+    maps, settings, today = _LINTING
+    found: list[Diagnostic] = []
+    for i in indices:
+        found += lint_map(maps[i], settings.for_root(maps[i].root), today)
+    return found
+
+
 @dataclass(frozen=True)
 class _Options:
     """What a worker needs to check its slice as the parent would (picklable)."""

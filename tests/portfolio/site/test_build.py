@@ -162,10 +162,13 @@ def test_a_rebuild_reuses_the_facts_of_unchanged_maps_and_writes_the_same_pages(
     first = build_site([maps], out, OPTIONS)
     assert len(first.portfolio.reloaded) == 12
     full = _pages(out)
+    page = out / "maps" / "colleen-current.html"
+    inode = page.stat().st_ino
     again = build_site([maps], out, OPTIONS)
     # Only the map with errors is read again (its errors are reported on every build).
     assert [Path(f).name for f in again.portfolio.reloaded] == ["broken.cjm.yaml"]
     assert _pages(out) == full
+    assert page.stat().st_ino == inode  # an unchanged map's page is linked, not written again
     # A persona file is one of its maps' files.
     persona = maps / "mk" / "personas" / "elena.yaml"
     persona.write_bytes(persona.read_bytes() + b"\n# edited\n")

@@ -22,7 +22,7 @@ from cjmap.choices import OutputFormat
 from cjmap.portfolio.site.cache import MANIFEST, Manifest, read_manifest, render_key
 from cjmap.portfolio.site.collect import Portfolio, collect_portfolio
 from cjmap.portfolio.site.facts import MapEntry
-from cjmap.portfolio.site.pages import SiteOptions, site_pages
+from cjmap.portfolio.site.pages import SiteOptions
 from cjmap.render.batch.plan import Job
 from cjmap.render.batch.sandbox import JobOutcome, JobStatus
 
@@ -85,7 +85,7 @@ def build_site(
         manifest = _renders(build, stage, options, previous, workers)
         manifest.facts_key = portfolio.facts_key
         manifest.facts = {e.file: e.to_json() for e in portfolio.entries if e.has_page}
-        _write_pages(portfolio, stage, options, manifest)
+        _write_pages(build, stage, options, manifest, previous)
         if before_swap is not None:
             before_swap(stage)
         _swap(stage, out)
@@ -199,14 +199,29 @@ def _copy(old: Path, new: Path) -> bool:
 
 
 def _write_pages(
-    portfolio: Portfolio, stage: Path, options: SiteOptions, manifest: Manifest
+    build: SiteBuild,
+    stage: Path,
+    options: SiteOptions,
+    manifest: Manifest,
+    previous: Manifest | None,
 ) -> None:
     from cjmap.portfolio.actions_report import ActionsStyle, actions_printer
+    from cjmap.portfolio.site.pages import map_page, map_page_key, portfolio_pages
     from cjmap.render.html import templates_root
 
+    portfolio = build.portfolio
     (stage / "personas").mkdir()
-    for name, html in site_pages(portfolio, options):
+    for name, html in portfolio_pages(portfolio, options):
         (stage / name).write_bytes(html.encode("utf-8"))
+    for entry in portfolio.entries:
+        if not entry.has_page:
+            continue
+        name = f"maps/{entry.slug}.html"
+        key = map_page_key(portfolio, entry, options, manifest.facts[entry.file])
+        manifest.pages[entry.slug] = key
+        unchanged = previous is not None and previous.pages.get(entry.slug) == key
+        if not (unchanged and _copy(build.out / name, stage / name)):
+            (stage / name).write_bytes(map_page(portfolio, entry, options).encode("utf-8"))
     assets = templates_root() / "site"
     for name in ASSETS:
         (stage / name).write_bytes((assets / name).read_bytes())

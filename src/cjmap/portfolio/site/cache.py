@@ -64,6 +64,9 @@ class Manifest:
     """file -> the map's facts (:meth:`MapEntry.to_json`), reused while its files are unchanged"""
     facts_key: str = ""
     """What the facts were computed under (cjmap's version, the day, the configuration)."""
+    pages: dict[str, str] = field(default_factory=dict)
+    """slug -> the key of the map's page (:func:`pages.map_page_key`); an unchanged page is
+    copied, not written again."""
 
     def to_json(self) -> str:
         return json.dumps(
@@ -73,10 +76,10 @@ class Manifest:
                 "renders": self.renders,
                 "facts_key": self.facts_key,
                 "facts": self.facts,
+                "pages": self.pages,
             },
             ensure_ascii=False,
-            indent=1,
-            sort_keys=True,
+            separators=(",", ":"),  # a file for cjmap, not for people: compact is faster
         )
 
 
@@ -104,4 +107,7 @@ def read_manifest(site: Path) -> Manifest | None:
     facts, key = data.get("facts"), data.get("facts_key")
     if isinstance(facts, dict) and isinstance(key, str):
         manifest.facts, manifest.facts_key = facts, key
+    pages = data.get("pages")
+    if isinstance(pages, dict):
+        manifest.pages = {k: v for k, v in pages.items() if isinstance(v, str)}
     return manifest

@@ -95,7 +95,8 @@ def collect_portfolio(
     when ``previous_key`` equals this build's :func:`facts_key`.
     """
     from cjmap.load.files import collect_maps, display
-    from cjmap.validate import validate_paths
+    from cjmap.parallel import default_jobs
+    from cjmap.validate import lint_loaded, validate_paths
 
     files, missing = collect_maps(paths)
     portfolio = Portfolio(today=today, missing=[(display(p), why) for p, why in missing])
@@ -109,11 +110,15 @@ def collect_portfolio(
         if entry is not None:
             kept[path] = entry
     to_load = [p for p in files if p not in kept]
-    result = validate_paths(to_load, today=today, config=config, lint=True)
+    # Loaded here, linted on every core: the forked workers inherit the loaded maps.
+    result = validate_paths(to_load, today=today, config=config, lint=False)
+    found = result.diagnostics + lint_loaded(
+        result.maps, today=today, config=config, jobs=default_jobs()
+    )
     portfolio.sources = result.sources
     portfolio.reloaded = [m.file for m in result.maps]
     by_file: dict[str, list[Diagnostic]] = {}
-    for d in result.diagnostics:
+    for d in found:
         by_file.setdefault(d.file, []).append(d)
     loaded = {m.path: m for m in result.maps}
     for path in files:

@@ -237,13 +237,11 @@ class MapEntry:
 
 
 def _req(value: Any, kind: type) -> Any:
-    # bool is an int; an int where a float is wanted is fine (JSON writes 1.0 as 1.0, but 1 too).
-    ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
-    if kind is float and isinstance(value, int) and not isinstance(value, bool):
-        ok = True
-    if not ok:
-        raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
-    return value
+    # The exact type (json.loads makes only these; a bool is not an int here); an int where a
+    # float is wanted is fine (JSON may write 1.0 as 1).
+    if type(value) is kind or (kind is float and type(value) is int):
+        return value
+    raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
 
 
 def _opt(value: Any, kind: type) -> Any:

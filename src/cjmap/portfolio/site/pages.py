@@ -8,6 +8,8 @@ Templates hold the layout (``templates/site/``); nothing here writes files.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,16 +100,55 @@ def _render(template: str, ctx: Context, **values: Any) -> str:
 
 def site_pages(portfolio: Portfolio, options: SiteOptions) -> Iterator[tuple[str, str]]:
     """Every page but the maps' renders, as (path in the site, HTML)."""
+    yield from portfolio_pages(portfolio, options)
+    for entry in portfolio.entries:
+        if entry.has_page:
+            yield f"maps/{entry.slug}.html", map_page(portfolio, entry, options)
+
+
+def portfolio_pages(portfolio: Portfolio, options: SiteOptions) -> Iterator[tuple[str, str]]:
+    """The pages about many maps (index, overview, actions, opportunities, personas)."""
     yield "index.html", index_page(portfolio, options)
     yield "overview.html", overview_page(portfolio, options)
     yield "actions.html", actions_page(portfolio, options)
     yield "opportunities.html", opportunities_page(portfolio, options)
     yield "personas.html", personas_page(portfolio, options)
-    for entry in portfolio.entries:
-        if entry.has_page:
-            yield f"maps/{entry.slug}.html", map_page(portfolio, entry, options)
     for persona in portfolio.personas:
         yield f"personas/{persona.slug}.html", persona_page(portfolio, persona, options)
+
+
+@lru_cache(maxsize=1)
+def site_templates_digest() -> str:
+    """A digest of the site's own templates (what every page's HTML depends on)."""
+    from cjmap.render.html import templates_root
+
+    digest = hashlib.sha256()
+    for node in sorted((templates_root() / "site").iterdir(), key=lambda n: n.name):
+        digest.update(node.name.encode("utf-8") + b"\0" + node.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def map_page_key(
+    portfolio: Portfolio, entry: MapEntry, options: SiteOptions, facts: dict[str, Any]
+) -> str:
+    """A digest of everything a map's page shows: its facts (``facts``, as
+    :meth:`MapEntry.to_json` gives them), what linking added, the maps it links to, the
+    options, the site's templates and cjmap's version. Equal keys, equal pages."""
+    linked = [portfolio.entry(slug) for slug in entry.compared_by]
+    compares = portfolio.entry(entry.compares_slug) if entry.compares_slug else None
+    inputs = [
+        __version__,
+        site_templates_digest(),
+        [options.lang, options.title, options.today.isoformat(), options.pdf, options.paper],
+        entry.slug,
+        facts,
+        [entry.persona_slug, entry.health, entry.health_parts, entry.review_overdue],
+        [entry.pdf, entry.render_problem],
+        [compares.slug, compares.title] if compares else None,
+        [[f.slug, f.title] for f in linked],
+    ]
+    text = json.dumps(inputs, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _filters(entries: list[MapEntry]) -> dict[str, list[str]]:
@@ -245,9 +286,14 @@ def actions_page(portfolio: Portfolio, options: SiteOptions) -> str:
         if e.has_page
         for n, s in enumerate(e.stages, 1)
     }
+    # Labels every row repeats, translated once (the register of a large portfolio has
+    # thousands of rows).
+    labels = i18n.translations(ctx.lang)
     return _render(
         "actions",
         ctx,
+        status_text={status: labels.gettext(text) for status, text in STATUS_LABELS.items()},
+        unassigned=labels.gettext("Unassigned"),
         rows=rows,
         owners=_owners(rows),
         slug_of={e.file: e.slug for e in portfolio.entries},
