@@ -44,3 +44,29 @@ def fontconfig_env(folder: Path, fonts: list[Path]) -> dict[str, str]:
         encoding="utf-8",
     )
     return {**os.environ, "FONTCONFIG_FILE": str(config)}
+
+
+def mermaid_parse(text: str) -> dict[str, object]:
+    """What Mermaid's own parser (tests/node, npm) makes of a diagram: ``{"ok": ..., "type":
+    ..., ...}`` (see tests/node/mermaid_parse.mjs). Skips the test without node or the
+    npm packages (scripts/bootstrap --test installs both)."""
+    import json
+    import shutil
+
+    import pytest
+
+    node = shutil.which("node")
+    folder = ROOT / "tests" / "node"
+    if node is None or not (folder / "node_modules" / "mermaid").is_dir():
+        pytest.skip("needs node and tests/node/node_modules (scripts/bootstrap --test)")
+    done = subprocess.run(
+        [node, str(folder / "mermaid_parse.mjs")],
+        input=text,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    parsed: dict[str, object] = json.loads(done.stdout)
+    return parsed

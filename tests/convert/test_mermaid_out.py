@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from cjmap.convert.exporters import ExportOptions, exporter
 from cjmap.convert.importer import ImportOptions, import_file
 from cjmap.convert.mermaid_out import score
 from cjmap.load.loader import load_map
-from support import ROOT
-
-NODE_DIR = ROOT / "tests" / "node"
+from support import mermaid_parse
 
 # Text that breaks Mermaid's journey grammar unless rewritten, in four languages with emoji.
 TRICKY = """\
@@ -48,22 +41,6 @@ stages:
 """
 
 
-def _parse(text: str) -> dict[str, object]:
-    node = shutil.which("node")
-    if node is None or not (NODE_DIR / "node_modules" / "mermaid").is_dir():
-        pytest.skip("needs node and tests/node/node_modules (scripts/bootstrap --test)")
-    done = subprocess.run(
-        [node, str(NODE_DIR / "mermaid_parse.mjs")],
-        input=text,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
-
-
 def test_the_export_parses_and_means_what_the_map_says(
     project: Path, errors_of: Callable[[Path], list[str]]
 ) -> None:
@@ -73,7 +50,7 @@ def test_the_export_parses_and_means_what_the_map_says(
     assert loaded.ok, loaded.diagnostics
     text = exporter("mermaid")(loaded, ExportOptions()).decode("utf-8")
 
-    parsed = _parse(text)
+    parsed = mermaid_parse(text)
 
     assert parsed["ok"] is True, parsed
     assert parsed["type"] == "journey"

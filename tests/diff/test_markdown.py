@@ -4,21 +4,17 @@
 from __future__ import annotations
 
 import io
-import json
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from cjmap.diff import DiffStyle, diff_printer
 from cjmap.diff.run import Run, diff_revisions
+from support import mermaid_parse
 
 from .gitrepo import Repo
 from .hostile import hostile
-
-NODE = Path(__file__).resolve().parents[1] / "node"
 
 
 def markdown(result: Run) -> str:
@@ -29,23 +25,6 @@ def markdown(result: Run) -> str:
 
 def mermaid_blocks(text: str) -> list[str]:
     return re.findall(r"```mermaid\n(.*?)```", text, re.S)
-
-
-def parse_mermaid(block: str) -> dict[str, object]:
-    node = shutil.which("node")
-    if node is None or not (NODE / "node_modules" / "mermaid").is_dir():
-        pytest.skip("needs node and tests/node/node_modules (scripts/bootstrap --test)")
-    done = subprocess.run(
-        [node, str(NODE / "mermaid_parse.mjs")],
-        input=block,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-        check=False,
-    )
-    parsed: dict[str, object] = json.loads(done.stdout)
-    return parsed
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +58,7 @@ def test_the_chart_parses_with_the_real_mermaid(shop: str, tmp_path: Path) -> No
     # are the same lines with tamer labels.
     assert len(mermaid_blocks(shop)) == 4
     for block in mermaid_blocks(markdown(hostile(tmp_path))):
-        parsed = parse_mermaid(block)
+        parsed = mermaid_parse(block)
         assert parsed["ok"] is True, (parsed, block)
         assert parsed["type"] == "xychart"
         assert str(parsed["title"]).startswith("Feeling per ")
