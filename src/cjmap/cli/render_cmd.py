@@ -14,9 +14,10 @@ import typer
 from cjmap.choices import Kind, OutputFormat, Paper
 from cjmap.cli.core import EXIT_USAGE, app
 from cjmap.cli.options import MapPaths
+from cjmap.cli.progress import BatchProgress
 
 if TYPE_CHECKING:
-    from cjmap.render.batch import JobOutcome, RenderRun
+    from cjmap.render.batch import RenderRun
 
 
 @app.command()
@@ -69,7 +70,7 @@ def render(
     """
     from cjmap.render.batch import PlanProblem, render_paths
 
-    progress = _Progress()
+    progress = BatchProgress()
     try:
         run = render_paths(
             paths,
@@ -116,52 +117,3 @@ def _report(run: RenderRun, *, show_source: bool) -> None:
             print(f"wrote {outcome.job.target}")
         else:
             print(f"cjmap: {outcome.job.source}: {outcome.message}", file=sys.stderr)
-
-
-class _Progress:
-    """A rich progress bar on stderr for batches, when stderr is a terminal."""
-
-    def __init__(self) -> None:
-        self._bar: object | None = None
-        self._task: object | None = None
-
-    def start(self, total: int) -> None:
-        if total < 2 or not sys.stderr.isatty():
-            return
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-
-        bar = Progress(
-            TextColumn("rendering"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=Console(file=sys.stderr),
-            transient=True,
-        )
-        bar.start()
-        self._task = bar.add_task("render", total=total)
-        self._bar = bar
-
-    def done(self, outcome: JobOutcome) -> None:
-        if self._bar is None:  # no bar (one map, or not a terminal): do not import rich
-            return
-        from rich.progress import Progress
-
-        if isinstance(self._bar, Progress):
-            self._bar.advance(self._task)  # type: ignore[arg-type]
-
-    def stop(self) -> None:
-        if self._bar is None:
-            return
-        from rich.progress import Progress
-
-        if isinstance(self._bar, Progress):
-            self._bar.stop()
-            self._bar = None

@@ -13,6 +13,7 @@ from cjmap.choices import Paper
 from cjmap.cli.core import app
 from cjmap.cli.options import MapPaths, parse_date
 from cjmap.cli.output import bad_configuration, fail
+from cjmap.cli.progress import BatchProgress
 
 
 @app.command()
@@ -88,6 +89,7 @@ def site(
     from cjmap.portfolio.site.settings import check_lang, settings_for
 
     day = parse_date("--today", today) or dt.date.today()
+    progress = BatchProgress()
     if lang is not None:
         try:
             lang = check_lang(lang)
@@ -102,13 +104,23 @@ def site(
             pdf=pdf,
             paper=paper.value,
         )
-        build = build_site(paths, output, options, config=config, workers=jobs)
+        build = build_site(
+            paths,
+            output,
+            options,
+            config=config,
+            workers=jobs,
+            on_start=progress.start,
+            on_done=progress.done,
+        )
     except ConfigError as exc:
         raise bad_configuration(exc.diagnostics) from None
     except SiteProblem as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"{output}: cannot write the site ({exc.strerror or exc})") from None
+    finally:
+        progress.stop()
     portfolio = build.portfolio
     if portfolio.with_errors:
         from cjmap.report.text import print_text

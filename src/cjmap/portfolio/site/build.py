@@ -58,12 +58,15 @@ def build_site(
     config: Path | None = None,
     workers: int | None = None,
     before_swap: Callable[[Path], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_done: Callable[[JobOutcome], None] | None = None,
 ) -> SiteBuild:
     """Build the site of the maps under ``paths`` into the folder ``out``.
 
     Raises :class:`SiteProblem` (nothing written) when a path does not exist or ``out`` cannot
     take a site, and ``ConfigError`` for a bad configuration. ``before_swap`` sees the finished
-    folder before it replaces ``out`` (tests use it to interrupt a build).
+    folder before it replaces ``out`` (tests use it to interrupt a build); ``on_start`` gets
+    the number of renders to do, ``on_done`` each render's outcome (a progress bar).
     """
     check_out(out)
     previous = read_manifest(out) if out.is_dir() else None
@@ -82,7 +85,7 @@ def build_site(
     try:
         os.chmod(stage, 0o755)
         build = SiteBuild(portfolio, out)
-        manifest = _renders(build, stage, options, previous, workers)
+        manifest = _renders(build, stage, options, previous, workers, on_start, on_done)
         manifest.facts_key = portfolio.facts_key
         manifest.facts = {e.file: e.to_json() for e in portfolio.entries if e.has_page}
         _write_pages(build, stage, options, manifest, previous)
@@ -126,6 +129,8 @@ def _renders(
     options: SiteOptions,
     previous: Manifest | None,
     workers: int | None,
+    on_start: Callable[[int], None] | None,
+    on_done: Callable[[JobOutcome], None] | None,
 ) -> Manifest:
     """Render the maps whose inputs changed, copy the others from the previous site."""
     from cjmap.load.loader import Loader
@@ -170,7 +175,9 @@ def _renders(
                 loaded=entry.loaded,
             )
             jobs.append((entry, site_path, job))
-    result = render_jobs([job for _e, _p, job in jobs], workers=workers)
+    if on_start is not None:
+        on_start(len(jobs))
+    result = render_jobs([job for _e, _p, job in jobs], workers=workers, on_done=on_done)
     for (entry, site_path, _job), outcome in zip(jobs, result.outcomes, strict=True):
         if outcome.status is JobStatus.ok:
             build.rendered.append(site_path)
