@@ -26,6 +26,18 @@ stages:
     feeling: 9
 """
 
+# Loads, but breaks an error-level lint rule (2 stages): no page either. Its first findings
+# are warnings at 1:1; its first error is at 5:1.
+LINT_ERROR = """\
+cjmap: 1
+kind: current-state
+title: Two stages only
+lang: en
+stages:
+  - {name: A, feeling: 1, actions: [a], touchpoints: [{name: t, channel: website}]}
+  - {name: B, feeling: 1, actions: [b], touchpoints: [{name: t, channel: website}]}
+"""
+
 HOSTILE_MAP = f"""\
 cjmap: 1
 kind: current-state
@@ -61,11 +73,13 @@ stages:
 
 
 def make_project(folder: Path) -> Path:
-    """``folder``/maps: the examples plus ``broken.cjm.yaml`` and ``hostile.cjm.yaml``."""
+    """``folder``/maps: the examples plus ``broken.cjm.yaml``, ``lint-error.cjm.yaml`` and
+    ``hostile.cjm.yaml``."""
     maps = folder / "maps"
     shutil.copytree(EXAMPLES, maps)
     (folder / ".git").mkdir()
     (maps / "broken.cjm.yaml").write_text(BROKEN, encoding="utf-8")
+    (maps / "lint-error.cjm.yaml").write_text(LINT_ERROR, encoding="utf-8")
     (maps / "hostile.cjm.yaml").write_text(HOSTILE_MAP, encoding="utf-8")
     return maps
 

@@ -37,6 +37,11 @@ def test_the_index_lists_the_broken_map_with_its_located_error(built: SiteBuild)
     index = (built.out / "index.html").read_text(encoding="utf-8")
     assert 'href="#errors-broken"' in index
     assert "broken.cjm.yaml:7:" in index
+    # A map that loads but breaks an error-level rule has no page either; its row shows its
+    # first error (5:1), not its first finding (a warning at 1:1).
+    assert 'href="#errors-lint-error"' in index
+    assert '<span class="first-error">5:1 the map has 2 stages' in index
+    assert not (built.out / "maps" / "lint-error.html").exists()
 
 
 def test_the_csv_is_the_action_registers(built: SiteBuild, project: Path) -> None:
@@ -160,13 +165,16 @@ def test_a_rebuild_reuses_the_facts_of_unchanged_maps_and_writes_the_same_pages(
     (tmp_path / ".git").mkdir()
     out = tmp_path / "site"
     first = build_site([maps], out, OPTIONS)
-    assert len(first.portfolio.reloaded) == 12
+    assert len(first.portfolio.reloaded) == 13
     full = _pages(out)
     page = out / "maps" / "colleen-current.html"
     inode = page.stat().st_ino
     again = build_site([maps], out, OPTIONS)
-    # Only the map with errors is read again (its errors are reported on every build).
-    assert [Path(f).name for f in again.portfolio.reloaded] == ["broken.cjm.yaml"]
+    # Only the maps with errors are read again (their errors are reported on every build).
+    assert sorted(Path(f).name for f in again.portfolio.reloaded) == [
+        "broken.cjm.yaml",
+        "lint-error.cjm.yaml",
+    ]
     assert _pages(out) == full
     assert page.stat().st_ino == inode  # an unchanged map's page is linked, not written again
     # A persona file is one of its maps' files.
@@ -175,13 +183,14 @@ def test_a_rebuild_reuses_the_facts_of_unchanged_maps_and_writes_the_same_pages(
     third = build_site([maps], out, OPTIONS)
     assert sorted(Path(f).as_posix().split("maps/", 1)[1] for f in third.portfolio.reloaded) == [
         "broken.cjm.yaml",
+        "lint-error.cjm.yaml",
         "mk/current.cjm.yaml",
         "mk/future.cjm.yaml",  # compares with mk/current, whose persona it shares
     ]
     # A configuration file applies to every map: all are read again.
     (tmp_path / ".cjmap.yaml").write_text("lint:\n  ignore: [CJM122]\n", encoding="utf-8")
     fourth = build_site([maps], out, OPTIONS)
-    assert len(fourth.portfolio.reloaded) == 12
+    assert len(fourth.portfolio.reloaded) == 13
 
 
 def test_damaged_facts_are_read_again_not_trusted(project: Path, tmp_path: Path) -> None:
@@ -200,5 +209,6 @@ def test_damaged_facts_are_read_again_not_trusted(project: Path, tmp_path: Path)
     assert sorted(Path(f).name for f in again.portfolio.reloaded) == [
         "broken.cjm.yaml",
         "hostile.cjm.yaml",
+        "lint-error.cjm.yaml",
     ]
     assert _pages(out) == full

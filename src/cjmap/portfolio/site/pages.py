@@ -200,11 +200,18 @@ def index_page(portfolio: Portfolio, options: SiteOptions) -> str:
     # Maps that need attention first: with errors, then the least healthy.
     entries = sorted(portfolio.entries, key=lambda e: (e.has_page, e.health, e.title.casefold()))
     sparks = {e.slug: s for e in entries if (s := spark(e)) is not None}
+    # A map with errors shows its first error (its findings may start with a warning).
+    first_errors = {
+        e.slug: next((d for d in e.findings if d.severity == "error"), None)
+        for e in entries
+        if not e.has_page
+    }
     return _render(
         "index",
         ctx,
         entries=entries,
         sparks=sparks,
+        first_errors=first_errors,
         filters=_filters(portfolio.entries),
         broken=portfolio.with_errors,
         totals={
