@@ -169,6 +169,8 @@ def test_a_rebuild_reuses_the_facts_of_unchanged_maps_and_writes_the_same_pages(
     full = _pages(out)
     page = out / "maps" / "colleen-current.html"
     inode = page.stat().st_ino
+    persona_page = out / "personas" / "colleen.html"
+    persona_inode = persona_page.stat().st_ino
     again = build_site([maps], out, OPTIONS)
     # Only the maps with errors are read again (their errors are reported on every build).
     assert sorted(Path(f).name for f in again.portfolio.reloaded) == [
@@ -177,6 +179,7 @@ def test_a_rebuild_reuses_the_facts_of_unchanged_maps_and_writes_the_same_pages(
     ]
     assert _pages(out) == full
     assert page.stat().st_ino == inode  # an unchanged map's page is linked, not written again
+    assert persona_page.stat().st_ino == persona_inode
     # A persona file is one of its maps' files.
     persona = maps / "mk" / "personas" / "elena.yaml"
     persona.write_bytes(persona.read_bytes() + b"\n# edited\n")

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from io import StringIO
 from pathlib import Path
 
@@ -213,22 +214,42 @@ def _write_pages(
     previous: Manifest | None,
 ) -> None:
     from cjmap.portfolio.actions_report import ActionsStyle, actions_printer
-    from cjmap.portfolio.site.pages import map_page, map_page_key, portfolio_pages
+    from cjmap.portfolio.site.pages import (
+        map_page,
+        map_page_key,
+        persona_page,
+        persona_page_key,
+        portfolio_pages,
+    )
     from cjmap.render.html import templates_root
 
     portfolio = build.portfolio
     (stage / "personas").mkdir()
     for name, html in portfolio_pages(portfolio, options):
         (stage / name).write_bytes(html.encode("utf-8"))
-    for entry in portfolio.entries:
-        if not entry.has_page:
-            continue
-        name = f"maps/{entry.slug}.html"
-        key = map_page_key(portfolio, entry, options, manifest.facts[entry.file])
-        manifest.pages[entry.slug] = key
-        unchanged = previous is not None and previous.pages.get(entry.slug) == key
+    # A map's or persona's page whose key has not changed is linked from the previous site.
+    keyed: list[tuple[str, str, Callable[[], str]]] = [
+        (
+            f"maps/{e.slug}.html",
+            map_page_key(portfolio, e, options, manifest.facts[e.file]),
+            partial(map_page, portfolio, e, options),
+        )
+        for e in portfolio.entries
+        if e.has_page
+    ]
+    keyed += [
+        (
+            f"personas/{p.slug}.html",
+            persona_page_key(portfolio, p, options),
+            partial(persona_page, portfolio, p, options),
+        )
+        for p in portfolio.personas
+    ]
+    for name, key, page in keyed:
+        manifest.pages[name] = key
+        unchanged = previous is not None and previous.pages.get(name) == key
         if not (unchanged and _copy(build.out / name, stage / name)):
-            (stage / name).write_bytes(map_page(portfolio, entry, options).encode("utf-8"))
+            (stage / name).write_bytes(page().encode("utf-8"))
     assets = templates_root() / "site"
     for name in ASSETS:
         (stage / name).write_bytes((assets / name).read_bytes())

@@ -65,8 +65,9 @@ class Manifest:
     facts_key: str = ""
     """What the facts were computed under (cjmap's version, the day, the configuration)."""
     pages: dict[str, str] = field(default_factory=dict)
-    """slug -> the key of the map's page (:func:`pages.map_page_key`); an unchanged page is
-    copied, not written again."""
+    """A map's or persona's page (its path in the site) -> its key
+    (:func:`pages.map_page_key`, :func:`pages.persona_page_key`); an unchanged page is copied,
+    not written again."""
 
     def to_json(self) -> str:
         return json.dumps(

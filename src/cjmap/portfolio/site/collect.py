@@ -64,9 +64,12 @@ class Portfolio:
     """What every map's facts depend on besides its own files (see :func:`facts_key`)."""
     reloaded: list[str] = field(default_factory=list)
     """Files loaded in this build (the others' facts were reused)."""
+    _by_slug: dict[str, MapEntry] = field(default_factory=dict, repr=False)
 
     def entry(self, slug: str) -> MapEntry:
-        return next(e for e in self.entries if e.slug == slug)
+        if len(self._by_slug) != len(self.entries):  # entries are only ever appended
+            self._by_slug = {e.slug: e for e in self.entries}
+        return self._by_slug[slug]
 
     def persona(self, slug: str) -> PersonaEntry:
         return next(p for p in self.personas if p.slug == slug)

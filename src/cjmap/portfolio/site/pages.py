@@ -7,6 +7,7 @@ Templates hold the layout (``templates/site/``); nothing here writes files.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -104,17 +105,18 @@ def site_pages(portfolio: Portfolio, options: SiteOptions) -> Iterator[tuple[str
     for entry in portfolio.entries:
         if entry.has_page:
             yield f"maps/{entry.slug}.html", map_page(portfolio, entry, options)
+    for persona in portfolio.personas:
+        yield f"personas/{persona.slug}.html", persona_page(portfolio, persona, options)
 
 
 def portfolio_pages(portfolio: Portfolio, options: SiteOptions) -> Iterator[tuple[str, str]]:
-    """The pages about many maps (index, overview, actions, opportunities, personas)."""
+    """The pages about many maps (index, overview, actions, opportunities, the personas'
+    list); a map's and a persona's own page are written by key (see :func:`map_page_key`)."""
     yield "index.html", index_page(portfolio, options)
     yield "overview.html", overview_page(portfolio, options)
     yield "actions.html", actions_page(portfolio, options)
     yield "opportunities.html", opportunities_page(portfolio, options)
     yield "personas.html", personas_page(portfolio, options)
-    for persona in portfolio.personas:
-        yield f"personas/{persona.slug}.html", persona_page(portfolio, persona, options)
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +130,17 @@ def site_templates_digest() -> str:
     return digest.hexdigest()
 
 
+def _page_key(options: SiteOptions, *inputs: Any) -> str:
+    everything = [
+        __version__,
+        site_templates_digest(),
+        [options.lang, options.title, options.today.isoformat(), options.pdf, options.paper],
+        *inputs,
+    ]
+    text = json.dumps(everything, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def map_page_key(
     portfolio: Portfolio, entry: MapEntry, options: SiteOptions, facts: dict[str, Any]
 ) -> str:
@@ -136,19 +149,26 @@ def map_page_key(
     options, the site's templates and cjmap's version. Equal keys, equal pages."""
     linked = [portfolio.entry(slug) for slug in entry.compared_by]
     compares = portfolio.entry(entry.compares_slug) if entry.compares_slug else None
-    inputs = [
-        __version__,
-        site_templates_digest(),
-        [options.lang, options.title, options.today.isoformat(), options.pdf, options.paper],
+    return _page_key(
+        options,
         entry.slug,
         facts,
         [entry.persona_slug, entry.health, entry.health_parts, entry.review_overdue],
         [entry.pdf, entry.render_problem],
         [compares.slug, compares.title] if compares else None,
         [[f.slug, f.title] for f in linked],
-    ]
-    text = json.dumps(inputs, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    )
+
+
+def persona_page_key(portfolio: Portfolio, persona: PersonaEntry, options: SiteOptions) -> str:
+    """A digest of everything a persona's page shows (the persona, its maps' names)."""
+    maps = [portfolio.entry(slug) for slug in persona.maps]
+    return _page_key(
+        options,
+        persona.slug,
+        dataclasses.astuple(persona.persona),
+        [[e.slug, e.kind, e.title, e.file] for e in maps],
+    )
 
 
 def _filters(entries: list[MapEntry]) -> dict[str, list[str]]:
