@@ -13,6 +13,7 @@ from cjmap.render.views.common import (
     PageFields,
     column_lines,
     initials,
+    two_columns,
 )
 
 from ..conftest import EXAMPLES, ON, load
@@ -33,6 +34,35 @@ def test_column_lines_count_wide_characters_twice() -> None:
     short = Labelled("goals", "Goals", icon, ["a goal"] * LONG_LIST_LINES)  # type: ignore[arg-type]
     long = Labelled("goals", "Goals", icon, ["a goal"] * (LONG_LIST_LINES + 1))  # type: ignore[arg-type]
     assert not short.may_break and long.may_break
+
+
+def _list(key: str, lines: int) -> Labelled:
+    return Labelled(key, key, None, ["x"] * lines)  # type: ignore[arg-type]
+
+
+def test_two_columns_keep_the_order_and_balance_like_css_columns() -> None:
+    goals, needs, frustrations, motivations = (_list(k, 3) for k in "gnfm")
+    assert two_columns([goals, needs, frustrations, motivations]) == (
+        [goals, needs],
+        [frustrations, motivations],
+    )
+    # A long first list stands alone; the rest share the second column.
+    long = _list("g", 9)
+    assert two_columns([long, needs, frustrations]) == ([long], [needs, frustrations])
+    # Equal either way: the first column takes as much as it can.
+    assert two_columns([goals, needs]) == ([goals], [needs])
+    assert two_columns([goals]) == ([goals], [])
+    assert two_columns([]) == ([], [])
+
+
+def test_a_card_with_a_list_that_may_break_flows_through_columns() -> None:
+    loaded = load(EXAMPLES / "colleen/current.cjm.yaml")
+    card = build_page(loaded, on=ON).persona
+    assert card is not None and not card.flows
+    first, second = card.columns
+    assert first and second and first + second == card.lists
+    long = dataclasses.replace(card, lists=[_list("goals", LONG_LIST_LINES + 1), *card.lists])
+    assert long.flows
 
 
 def test_review_overdue_mark() -> None:
