@@ -17,6 +17,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
@@ -26,18 +27,30 @@ MANIFEST = ".cjmap-site.json"
 FORMAT = 1
 
 
-@cache
-def templates_digest() -> str:
-    """A digest of the map templates and stylesheet (the site's own templates are left out:
-    they change the site's pages, which are always written afresh, not the maps' renders)."""
-    from cjmap.render.html import templates_root
-
+def folder_digest(folder: Traversable) -> str:
+    """A digest of the files directly in ``folder`` (names and contents, in name order)."""
     digest = hashlib.sha256()
-    root = templates_root()
-    for node in sorted(root.iterdir(), key=lambda n: n.name):
+    for node in sorted(folder.iterdir(), key=lambda n: n.name):
         if node.is_file():
             digest.update(node.name.encode("utf-8") + b"\0" + node.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+@cache
+def templates_digest() -> str:
+    """A digest of the map templates and stylesheet (the site's own templates, in a folder
+    below, are left out: they shape the site's pages, not the maps' renders)."""
+    from cjmap.render.html import templates_root
+
+    return folder_digest(templates_root())
+
+
+@cache
+def site_templates_digest() -> str:
+    """A digest of the site's own templates (what every page's HTML depends on)."""
+    from cjmap.render.html import templates_root
+
+    return folder_digest(templates_root() / "site")
 
 
 def render_key(deps: list[tuple[str, str]], *parts: str) -> str:

@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from cjmap import __version__
 from cjmap.diagnostics import Diagnostic
 from cjmap.load.loader import LoadedMap
 from cjmap.model import CurrentStateMap, DayInTheLifeMap, FutureStateMap, Status
-from cjmap.portfolio.actions import collect_actions, sort_rows
+from cjmap.portfolio.actions import ActionRow, collect_actions, sort_rows
 from cjmap.portfolio.site.facts import (
     MapEntry,
     OpportunityFact,
@@ -78,9 +79,10 @@ class Portfolio:
     def with_errors(self) -> list[MapEntry]:
         return [e for e in self.entries if not e.has_page]
 
-    @property
-    def actions(self) -> list[Any]:
-        """Every action item of the maps with a page, in register order."""
+    @cached_property
+    def actions(self) -> list[ActionRow]:
+        """Every action item of the maps with a page, in register order (read once the
+        portfolio is complete: the register page and the CSV share it)."""
         return sort_rows(r for e in self.entries if e.has_page for r in e.actions)
 
 

@@ -19,8 +19,8 @@ completeness 30 x the share of empty parts: for stages, feeling, customer 30
 
 A map with errors scores 0: it cannot be rendered, so nobody can read it.
 
-The formula is shown on the site (overview page) and in docs/portfolio.md; the table above and
-:data:`PARTS` are its single source.
+The formula is shown on the site (overview page, from this module's constants) and in
+docs/portfolio.md; this module is its single source.
 """
 
 from __future__ import annotations
@@ -45,9 +45,6 @@ class Health:
     score: int
     parts: dict[str, int]
     """Points taken off by part: ``warnings``, ``infos``, ``review``, ``completeness``."""
-
-
-PARTS = ("warnings", "infos", "review", "completeness")
 
 
 def health(findings: list[Diagnostic], filled: float | None) -> Health:

@@ -18,6 +18,7 @@ from typing import Any
 
 from cjmap import __version__
 from cjmap.portfolio.actions import ActionRow
+from cjmap.portfolio.site.cache import site_templates_digest
 from cjmap.portfolio.site.collect import Portfolio
 from cjmap.portfolio.site.facts import MapEntry, PersonaEntry
 from cjmap.portfolio.site.health import (
@@ -73,9 +74,6 @@ class Context:
     def date(self, value: dt.date | None) -> str:
         return _format_date(value, self.lang) if value is not None else ""
 
-    def number(self, value: float) -> str:
-        return i18n.format_number(value, self.lang)
-
 
 @lru_cache(maxsize=4096)
 def _format_date(value: dt.date, lang: str) -> str:
@@ -93,7 +91,6 @@ def _render(template: str, ctx: Context, **values: Any) -> str:
         version=__version__,
         site_title=ctx.options.title,
         kind_labels=KIND_LABELS,
-        status_labels=STATUS_LABELS,
         severity_labels=SEVERITY_LABELS,
         **values,
     )
@@ -117,17 +114,6 @@ def portfolio_pages(portfolio: Portfolio, options: SiteOptions) -> Iterator[tupl
     yield "actions.html", actions_page(portfolio, options)
     yield "opportunities.html", opportunities_page(portfolio, options)
     yield "personas.html", personas_page(portfolio, options)
-
-
-@lru_cache(maxsize=1)
-def site_templates_digest() -> str:
-    """A digest of the site's own templates (what every page's HTML depends on)."""
-    from cjmap.render.html import templates_root
-
-    digest = hashlib.sha256()
-    for node in sorted((templates_root() / "site").iterdir(), key=lambda n: n.name):
-        digest.update(node.name.encode("utf-8") + b"\0" + node.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 def _page_key(options: SiteOptions, *inputs: Any) -> str:
