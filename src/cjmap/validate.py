@@ -223,15 +223,17 @@ class _Settings:
     def __init__(
         self, config: Path | None, select: Sequence[str] | None, ignore: Sequence[str] | None
     ):
-        from cjmap.lint import settings_from
-        from cjmap.load.config import load_config
-
         self._select = select
         self._ignore = ignore
         self._by_file: dict[Path | None, LintSettings] = {}
         self._by_root: dict[Path, LintSettings] = {}
         self._fixed: LintSettings | None = None
         if config is not None:
+            # Read now, lint or not: a bad --config is an error of the run. Otherwise the
+            # linter (its 32 rule modules) is imported only when a map is linted.
+            from cjmap.lint import settings_from
+            from cjmap.load.config import load_config
+
             self._fixed = settings_from(load_config(config), select=select, ignore=ignore)
 
     def for_root(self, root: Path) -> LintSettings:
