@@ -60,11 +60,14 @@ def render_jobs(
     workers: int | None = None,
     on_done: Callable[[JobOutcome], None] | None = None,
     limits: Limits | None = None,
+    head_start: HeadStart | None = None,
 ) -> BatchResult:
     """Render ``jobs`` in worker processes, each map under :class:`Limits` of CPU and memory.
 
     Several run in parallel (``workers``, default: all cores); outcomes come in the order of
-    ``jobs``. A worker that hits a limit, or dies, costs only its own map.
+    ``jobs``. A worker that hits a limit, or dies, costs only its own map. ``head_start``, a
+    worker begun before the maps were read, takes the first PDF job (its owner cancels it when
+    there was none).
     """
     from multiprocessing.connection import wait
 
@@ -75,7 +78,10 @@ def render_jobs(
     count = min(workers or default_jobs(), len(jobs))
     kind = sandbox_kind()
     if kind is SandboxKind.RLIMITS:
-        _import_weasyprint(any(j.format is OutputFormat.pdf for j in jobs))
+        # One map: its worker imports WeasyPrint (the head start, while the parent validates);
+        # several: the parent imports it once and every forked worker inherits it.
+        if len(jobs) > 1 and any(j.format is OutputFormat.pdf for j in jobs):
+            sandbox.preload_pdf()
         if len(jobs) > 1:
             _compile_templates({j.loaded.doc.lang for j in jobs if j.loaded and j.loaded.doc})
     elif (missing := _psutil_missing()) is not None:
@@ -91,7 +97,10 @@ def render_jobs(
         while waiting or running:
             while waiting and len(running) < count:
                 index, job = waiting.pop(0)
-                running[index] = _start(kind, job, limits)
+                taken = None
+                if head_start is not None and job.format is OutputFormat.pdf:
+                    taken = head_start.take(job, limits)
+                running[index] = taken or _start(kind, job, limits)
             wait(
                 [w.receive for w in running.values()]
                 + [w.process.sentinel for w in running.values()],
@@ -162,6 +171,63 @@ def _start(kind: SandboxKind, job: Job, limits: Limits) -> _Worker:
     return _Worker(worker, receive, started, started + limits.wall_seconds, watch)
 
 
+class HeadStart:
+    """A forked worker begun before the parent reads the maps, for a one-map PDF.
+
+    Importing WeasyPrint (~0.5 s) is most of a worker's start; begun early, it runs on the
+    other core while the parent validates the map and plans the output, instead of after. The
+    worker then waits for its job (:func:`.sandbox._head_start`). Only where workers are forked
+    (:attr:`SandboxKind.RLIMITS`): a spawned worker starts from nothing anyway.
+    """
+
+    def __init__(self) -> None:
+        import multiprocessing
+
+        forked = multiprocessing.get_context("fork")
+        self.receive, send = forked.Pipe(duplex=False)
+        jobs_in, self.jobs_out = forked.Pipe(duplex=False)
+        self.process: BaseProcess = forked.Process(
+            target=sandbox._head_start, args=(jobs_in, send), daemon=True
+        )
+        self.process.start()
+        send.close()
+        jobs_in.close()
+        self.waiting = True
+        """True until it takes a job or is cancelled."""
+
+    @classmethod
+    def begin(cls) -> HeadStart | None:
+        """A head start on this platform, or None where workers are not forked."""
+        return cls() if sandbox_kind() is SandboxKind.RLIMITS else None
+
+    def take(self, job: Job, limits: Limits) -> _Worker | None:
+        """Give the worker ``job``: without its loaded map, which the worker loads itself (it
+        was forked before the load; pickling the map would cost as much as loading it). None
+        when it has taken one already or is gone: the pool starts an ordinary worker."""
+        if not self.waiting:
+            return None
+        try:
+            self.jobs_out.send((replace(job, loaded=None), limits))
+        except OSError:  # it died (killed from outside): nothing to lose but the head start
+            self.cancel()
+            return None
+        self.waiting = False
+        self.jobs_out.close()
+        started = time.monotonic()
+        return _Worker(self.process, self.receive, started, started + limits.wall_seconds)
+
+    def cancel(self) -> None:
+        """Nothing for the worker to do: it is stopped (it may still be importing). A no-op
+        once it took a job: that worker is the pool's."""
+        if not self.waiting:
+            return
+        self.waiting = False
+        self.jobs_out.close()
+        self.process.kill()
+        self.process.join()
+        self.receive.close()
+
+
 def _compile_templates(langs: set[str]) -> None:
     """Compile every template for each language before the workers fork: each worker would
     otherwise import and compile them again for its one map (~0.3 s of every map). Spawned
@@ -174,14 +240,6 @@ def _compile_templates(langs: set[str]) -> None:
         env = environment(lang)
         for name in names:
             env.get_template(name)
-
-
-def _import_weasyprint(pdf: bool) -> None:
-    """Import WeasyPrint once (before the workers fork), not once per map."""
-    if pdf:
-        from cjmap.render import weasy
-
-        weasy.load()
 
 
 def _collect(

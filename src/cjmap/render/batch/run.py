@@ -21,7 +21,7 @@ from cjmap.render.batch.plan import (
     output_folder,
     plan_outputs,
 )
-from cjmap.render.batch.pool import BatchResult, render_jobs
+from cjmap.render.batch.pool import BatchResult, HeadStart, render_jobs
 from cjmap.render.batch.sandbox import JobOutcome, JobStatus
 from cjmap.validate import ValidationResult
 
@@ -67,40 +67,47 @@ def render_paths(
     """
     from cjmap.validate import validate_paths
 
-    found_under, missing = _walk(paths)
-    # The files found, not the folders: the folders are walked once, above. The missing paths
-    # are passed on so that the validation reports them as it always does.
-    validation = validate_paths([*found_under, *missing], lint=False)
     single_file = len(paths) == 1 and not paths[0].is_dir()
     chosen = choose_format(out, fmt, single_file)
-    folder = output_folder(out, single_file=single_file)
-    valid = [m for m in validation.maps if m.ok]
-    blocked = [m.file for m in validation.maps if not m.ok]
-    inputs = [(m.path, found_under.get(m.path)) for m in valid]
-    pairs = plan_outputs(inputs, out, chosen, single_file=single_file) if inputs else []
-    loaded = {m.path: m for m in valid}
-    jobs = [
-        Job(
-            source,
-            target,
-            chosen,
-            template=template,
-            paper=paper,
-            on=on,
-            allow_missing_glyphs=allow_missing_glyphs,
-            make_folders=folder,
-            loaded=loaded[source],
-        )
-        for source, target in pairs
-    ]
-    if on_start:
-        on_start(len(jobs))
-    refused = _template_mismatches(jobs)
-    for outcome in refused.values():
-        if on_done:
-            on_done(outcome)
-    to_render = [job for index, job in enumerate(jobs) if index not in refused]
-    rendered = iter(render_jobs(to_render, workers=workers, on_done=on_done).outcomes)
+    # One PDF: its worker starts now and imports WeasyPrint while this process validates.
+    head_start = HeadStart.begin() if single_file and chosen is OutputFormat.pdf else None
+    try:
+        found_under, missing = _walk(paths)
+        # The files found, not the folders: the folders are walked once, above. The missing
+        # paths are passed on so that the validation reports them as it always does.
+        validation = validate_paths([*found_under, *missing], lint=False)
+        folder = output_folder(out, single_file=single_file)
+        valid = [m for m in validation.maps if m.ok]
+        blocked = [m.file for m in validation.maps if not m.ok]
+        inputs = [(m.path, found_under.get(m.path)) for m in valid]
+        pairs = plan_outputs(inputs, out, chosen, single_file=single_file) if inputs else []
+        loaded = {m.path: m for m in valid}
+        jobs = [
+            Job(
+                source,
+                target,
+                chosen,
+                template=template,
+                paper=paper,
+                on=on,
+                allow_missing_glyphs=allow_missing_glyphs,
+                make_folders=folder,
+                loaded=loaded[source],
+            )
+            for source, target in pairs
+        ]
+        if on_start:
+            on_start(len(jobs))
+        refused = _template_mismatches(jobs)
+        for outcome in refused.values():
+            if on_done:
+                on_done(outcome)
+        to_render = [job for index, job in enumerate(jobs) if index not in refused]
+        batch = render_jobs(to_render, workers=workers, on_done=on_done, head_start=head_start)
+    finally:
+        if head_start is not None:
+            head_start.cancel()  # a no-op once it took the job
+    rendered = iter(batch.outcomes)
     outcomes = [refused[i] if i in refused else next(rendered) for i in range(len(jobs))]
     return RenderRun(validation, BatchResult(outcomes), blocked)
 

@@ -224,6 +224,8 @@ def _limited(job: Job, limits: Limits, send: Connection) -> None:
     import resource
     import signal
 
+    if job.format is OutputFormat.pdf:
+        preload_pdf()  # before the limits: importing is not the map's work
     start = time.perf_counter()
     memory = limits.memory_mb * 1024 * 1024
     hard_as = resource.getrlimit(resource.RLIMIT_AS)[1]
@@ -292,6 +294,39 @@ def _near_memory_limit(exc: Exception, limit_bytes: int) -> bool:
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     peak = peak_kb if sys.platform == "darwin" else peak_kb * 1024  # macOS reports bytes
     return peak >= limit_bytes // 2
+
+
+def preload_pdf() -> None:
+    """Import WeasyPrint and the PDF renderer ahead of a job (a no-op when inherited). A failure
+    is left for the job to meet again and report as its outcome, not as a worker's traceback."""
+    try:
+        from cjmap.render import pdf, weasy
+
+        weasy.load()
+        del pdf
+    except Exception:
+        return
+
+
+def _head_start(jobs_in: Connection, send: Connection) -> None:
+    """A forked worker started before the parent reads the map (:class:`.pool.HeadStart`).
+
+    It imports WeasyPrint and the renderer while the parent validates the map, then waits for
+    its job; the parent sends it without the loaded map (forked before the load, the worker
+    loads it itself) or closes the pipe when there is nothing to render. From there it is an
+    ordinary forked worker under the same limits, counted from when the job arrives.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    preload_pdf()
+
+    try:
+        job, limits = jobs_in.recv()
+    except (EOFError, OSError):  # nothing to render: the parent closed the pipe
+        os._exit(0)
+    jobs_in.close()
+    _limited(job, limits, send)  # render_one loads the map, within the limits
 
 
 # ---------------------------------------------------------------- the spawned worker (elsewhere)
