@@ -87,6 +87,21 @@ def test_rendering_the_examples_folder_in_parallel(tmp_path: Path) -> None:
     assert set(done) == {"ok"}
 
 
+def test_the_biggest_maps_start_first_and_outcomes_keep_the_order_of_the_jobs(
+    tmp_path: Path,
+) -> None:
+    maps = sorted(EXAMPLES.rglob("*.cjm.yaml"))
+    jobs = [
+        Job(path, tmp_path / f"{index}.html", OutputFormat.html, on=ON)
+        for index, path in enumerate(maps)
+    ]
+    started: list[Path] = []
+    result = render_jobs(jobs, workers=1, on_done=lambda o: started.append(o.job.source))
+    by_size = sorted(maps, key=lambda p: -p.stat().st_size)
+    assert started == by_size != maps  # one worker: each finishes before the next starts
+    assert [o.job.source for o in result.outcomes] == maps
+
+
 def test_a_map_with_errors_is_not_rendered_and_the_others_are(tmp_path: Path) -> None:
     folder = tmp_path / "maps"
     folder.mkdir()

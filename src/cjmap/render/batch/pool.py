@@ -90,7 +90,9 @@ def render_jobs(
             if on_done:
                 on_done(outcome)
         return result
-    waiting = list(enumerate(jobs))
+    # The biggest maps first: the batch then ends on small ones, instead of one core laying out
+    # a large map alone after the other finished. Outcomes keep the order of ``jobs``.
+    waiting = sorted(enumerate(jobs), key=lambda pair: -_weight(pair[1]))
     running: dict[int, _Worker] = {}
     by_job: dict[int, JobOutcome] = {}
     try:
@@ -128,6 +130,17 @@ def render_jobs(
             left.receive.close()
     result.outcomes = [by_job[i] for i in range(len(jobs))]
     return result
+
+
+def _weight(job: Job) -> int:
+    """How much work ``job`` is, roughly: the size of its map's text (layout time grows with
+    it), or of its file when the worker loads it."""
+    if job.loaded is not None and job.loaded.source.text is not None:
+        return len(job.loaded.source.text)
+    try:
+        return job.source.stat().st_size
+    except OSError:
+        return 0
 
 
 @dataclass
