@@ -46,6 +46,7 @@ from diff_rows import diff_rows  # noqa: E402
 from portfolio_rows import portfolio_rows  # noqa: E402
 
 BIN = Path(sys.executable).parent
+FLOORS = HERE / "floors.py"
 # Children run as an installed cjmap does: with bytecode caching (the warm-up writes the .pyc
 # files), even when this shell sets PYTHONDONTWRITEBYTECODE (every import would compile).
 CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -448,6 +449,8 @@ def build(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> l
             cmd("cjmap validate", [cjmap, "validate", str(big)]),
             cmd("yamllint", yl(big)),
             cmd("check-jsonschema", cj([big])),
+            # The fixed stack alone (bench/floors.py): what a goal missed is measured against.
+            cmd("floor: typer+pydantic", [sys.executable, str(FLOORS), "hello", str(big)]),
         ],
         [
             Goal("check-jsonschema", "ratio", 0.6, "<= 0.6x check-jsonschema"),
@@ -587,6 +590,11 @@ def build(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> l
                 Command(f"{len(pages)} x weasyprint", sequence=sequential, cwd=work)
                 if weasy
                 else cmd(f"{len(pages)} x weasyprint", None),
+                # WeasyPrint alone on the same pages, imported once, on as many processes.
+                cmd(
+                    f"floor: weasyprint -j {args.jobs}",
+                    [sys.executable, str(FLOORS), "weasyprint", str(args.jobs), *map(str, pages)],
+                ),
             ],
             [Goal(f"{len(pages)} x weasyprint", "ratio", 0.4, "<= 0.4x sequential weasyprint")],
             repeats=args.batch_repeats,
