@@ -8,12 +8,13 @@ partial file and keeps an earlier good one.
 
     plan.py     where each output goes: OutputFormat, Job, plan_outputs (no rendering, no writing)
     sandbox.py  one job in one worker under limits -> JobOutcome (render_one, sandbox_kind,
-                _limited, _spawned)
+                _limited: Linux's forked worker, _head_start: a one-map PDF's early one)
+    spawned.py  the spawned worker of macOS and Windows, which the parent measures
     pool.py     many jobs on workers, polled where the kernel cannot limit them -> BatchResult
                 (render_jobs)
     run.py      render_paths: validate (the only load of each map), plan, render -> RenderRun
 
-Imports point one way: plan <- sandbox <- pool <- run.
+Imports point one way: plan <- sandbox <- spawned <- pool <- run.
 """
 
 from __future__ import annotations

@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING
 
 from cjmap.choices import OutputFormat
 from cjmap.parallel import default_jobs
-from cjmap.render.batch import sandbox
+from cjmap.render.batch import sandbox, spawned
 from cjmap.render.batch.plan import Job
 from cjmap.render.batch.sandbox import (
     EXIT_MEMORY,
-    WRITING,
     JobOutcome,
     JobStatus,
     SandboxKind,
@@ -169,13 +168,13 @@ def _start(kind: SandboxKind, job: Job, limits: Limits) -> _Worker:
         # Forked, the worker inherits ``job`` (and the map it holds) without pickling.
         worker = forked.Process(target=sandbox._limited, args=(job, limits, send), daemon=True)
     else:
-        spawned = multiprocessing.get_context("spawn")
-        receive, send = spawned.Pipe(duplex=False)
+        spawning = multiprocessing.get_context("spawn")
+        receive, send = spawning.Pipe(duplex=False)
         # Spawned, the worker gets pickled copies of its arguments: not the map (it loads it
         # itself), and plain limits (a subclass of Limits may not be importable there).
         plain = Limits(limits.cpu_seconds, limits.memory_mb)
-        worker = spawned.Process(
-            target=sandbox._spawned, args=(replace(job, loaded=None), plain, send), daemon=True
+        worker = spawning.Process(
+            target=spawned.spawned, args=(replace(job, loaded=None), plain, send), daemon=True
         )
     worker.start()
     send.close()
@@ -359,7 +358,7 @@ def _receive(worker: _Worker) -> None:
                 worker.outcome = message
             elif worker.watch is None:
                 continue
-            elif message == WRITING:
+            elif message == spawned.WRITING:
                 worker.watch.writing = True
             else:
                 worker.watch.cpu_start = float(message)

@@ -3,8 +3,8 @@
 :func:`render_one` loads (unless the parent already did), renders and writes one map.
 :func:`sandbox_kind` decides how a worker is limited on this platform (:class:`SandboxKind`):
 :func:`_limited` is the body of a forked worker on Linux (the kernel enforces its limits),
-:func:`_spawned` the body of a spawned worker elsewhere (the parent, :mod:`.pool`, measures it
-and kills it at a limit). Either sends its :class:`JobOutcome` to the parent. A map over a limit
+:func:`.spawned.spawned` the body of a spawned worker elsewhere (the parent, :mod:`.pool`,
+measures it and kills it at a limit). Either sends its :class:`JobOutcome` to the parent. A map over a limit
 becomes a clean outcome with one of the messages below, and writes nothing.
 """
 
@@ -148,7 +148,7 @@ class SandboxKind(Enum):
     POLLED = "polled"
     """Everywhere else: spawned workers that load the map themselves; the parent samples each
     worker's CPU time and resident memory (psutil) and kills it at a limit, and the worker checks
-    both once more before it writes (:func:`_spawned`); plus the same wall clock."""
+    both once more before it writes (:func:`.spawned.spawned`); plus the same wall clock."""
 
 
 def sandbox_kind() -> SandboxKind:
@@ -327,76 +327,6 @@ def _head_start(jobs_in: Connection, send: Connection) -> None:
         os._exit(0)
     jobs_in.close()
     _limited(job, limits, send)  # render_one loads the map, within the limits
-
-
-# ---------------------------------------------------------------- the spawned worker (elsewhere)
-
-
-class _OverMemory(Exception):
-    pass
-
-
-WRITING = "writing"
-"""What a spawned worker sends once it passed its last check of the limits, before it writes."""
-
-
-def _spawned(job: Job, limits: Limits, send: Connection) -> None:
-    """A spawned worker (:attr:`SandboxKind.POLLED`): load and render ``job``, send the outcome.
-
-    It inherits nothing from the parent, so it imports WeasyPrint and loads the map itself, then
-    sends its CPU time (a float) before rendering: the parent counts the CPU limit from there,
-    as a forked worker's limit starts after the parent's imports and load. The parent samples
-    the worker and kills it at a limit; between samples the worker could finish a render that
-    went over, so it checks its own CPU time and memory once more before writing, and tells
-    the parent it is writing (:data:`WRITING`) so that a late sample does not kill it mid-write.
-    """
-    import signal
-
-    # Ctrl-C reaches every process of the console: the parent reports it and kills the workers.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    start = time.perf_counter()
-    memory = limits.memory_mb * 1024 * 1024
-    try:
-        if job.format is OutputFormat.pdf:
-            from cjmap.render import weasy
-
-            weasy.load()
-        from cjmap.load.loader import Loader
-
-        loaded = Loader().load(job.source)
-        cpu_start = time.process_time()
-        send.send(cpu_start)
-
-        def before_write() -> None:
-            if time.process_time() - cpu_start > limits.cpu_seconds:
-                raise _OverTime
-            if _resident_peak() > memory:
-                raise _OverMemory
-            send.send(WRITING)  # within both limits: the parent lets it write
-
-        outcome = render_one(replace(job, loaded=loaded), before_write=before_write)
-    except _OverTime:
-        outcome = JobOutcome(job, JobStatus.map, over_time(limits), time.perf_counter() - start)
-    except (_OverMemory, MemoryError):
-        outcome = JobOutcome(job, JobStatus.map, over_memory(limits), time.perf_counter() - start)
-    except Exception as exc:  # a bug: reported as an internal error, the batch goes on
-        outcome = JobOutcome(job, JobStatus.internal, f"{type(exc).__name__}: {exc}")
-    # The parent has the job; the map would cost as much to pickle back as to load.
-    outcome = replace(outcome, job=replace(outcome.job, loaded=None))
-    try:
-        send.send(outcome)
-        send.close()
-    except MemoryError:
-        os._exit(EXIT_MEMORY)  # the parent reports the memory limit
-
-
-def _resident_peak() -> int:
-    """This process's resident memory in bytes as the parent samples it; on Windows its peak
-    working set, which also holds a peak the samples missed."""
-    import psutil
-
-    info = psutil.Process().memory_info()
-    return int(max(info.rss, getattr(info, "peak_wset", 0)))
 
 
 # ---------------------------------------------------------------- a map over a limit
