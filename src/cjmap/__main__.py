@@ -1,4 +1,8 @@
-"""``python -m cjmap`` and the ``cjmap`` command."""
+"""``python -m cjmap`` and the ``cjmap`` command.
+
+``cjmap.cli.main`` reads a plain ``cjmap validate PATH...`` by hand (``cli.fastpath``) before
+anything imports typer, and hands every other command line to the typer app.
+"""
 
 import sys
 
@@ -8,6 +12,7 @@ def main() -> None:
     try:
         from cjmap.cli import main as cli
     except KeyboardInterrupt:
+        # cjmap.cli.exits.interrupted says the same, once it is imported.
         print("cjmap: interrupted", file=sys.stderr)
         sys.exit(130)
     cli()

@@ -113,3 +113,12 @@ def test_every_command_prints_on_a_legacy_console_encoding(
     assert "internal error" not in err and "Traceback" not in err
     if any("{" in a for a in args):
         assert "地图" in out + err  # the Chinese folder name is printed, not replaced or escaped
+
+
+def test_fail_is_a_system_exit_2_after_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    # Not typer.Exit: the plain validate path imports no typer, and typer lets it through.
+    from cjmap.cli.output import fail
+
+    stop = fail("--lang 'xx' is not a language tag")
+    assert type(stop) is SystemExit and stop.code == 2
+    assert capsys.readouterr().err == "cjmap: --lang 'xx' is not a language tag\n"

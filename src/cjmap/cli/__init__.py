@@ -1,18 +1,27 @@
 """The command line: a thin shell over the library (``cjmap.validate``, ``cjmap.render``, ...).
 
-``core.py`` holds the typer app and the exit codes; each command lives in its own module and
-registers itself on ``app``; registering a new command is one import line at the bottom of
-this file (no command module imports this package, so there is no import circle). ``output.py``
-writes a command's output. Command modules import heavy libraries inside the command
-function, so ``cjmap --version`` and ``cjmap validate`` stay fast.
+``core.py`` holds the typer app, ``exits.py`` the exit codes; each command lives in its own
+module and registers itself on the app; registering a new command is one import line in
+``_register_commands`` at the bottom of this file (no command module imports this package, so
+there is no import circle). ``output.py`` writes a command's output. Command modules import
+heavy libraries inside the command function, so ``cjmap --version`` stays fast.
+
+Importing this package imports no typer: ``main`` first offers the command line to
+``fastpath`` (a plain ``cjmap validate PATH...``, the run made most often, read by hand), and
+builds the typer app, from the commands registered below, only for anything else. ``app`` is
+that app, assembled on first use (``from cjmap.cli import app``).
 """
 
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any
 
-from cjmap.cli.core import EXIT_INTERNAL, app, app_for
+from cjmap.cli.exits import exit_as_click_would, guarded
 from cjmap.cli.output import utf8_streams
+
+if TYPE_CHECKING:
+    from cjmap.cli.core import app
 
 __all__ = ["app", "main"]
 
@@ -20,36 +29,52 @@ __all__ = ["app", "main"]
 def main() -> None:
     """Console-script entry point: never a traceback, whatever the input."""
     utf8_streams()
-    try:
-        app_for(sys.argv[1:])(prog_name="cjmap")
-    except KeyboardInterrupt:
-        print("cjmap: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except Exception as exc:  # an internal bug: one line, a way to report it, exit 3
-        print(
-            f"cjmap: internal error ({type(exc).__name__}); this is a bug in cjmap, please report "
-            "it with the command you ran (set CJMAP_DEBUG=1 for the traceback)",
-            file=sys.stderr,
-        )
-        import os
-
-        if os.environ.get("CJMAP_DEBUG"):
-            raise
-        sys.exit(EXIT_INTERNAL)
+    guarded(_run)
 
 
-# Command registration: one line per command module (isort is off for this block).
-# isort: off
-from cjmap.cli import validate_cmd
-from cjmap.cli import new_cmd
-from cjmap.cli import schema_cmd
-from cjmap.cli import rules_cmd
-from cjmap.cli import doctor_cmd
-from cjmap.cli import render_cmd
-from cjmap.cli import watch_cmd
-from cjmap.cli import actions_cmd
-from cjmap.cli import diff_cmd
-from cjmap.cli import site_cmd
-from cjmap.cli import import_cmd
-from cjmap.cli import export_cmd
-# isort: on
+def _run() -> None:
+    import os
+
+    from cjmap.cli.fastpath import read_plain_validate
+
+    args = sys.argv[1:]
+    plain = read_plain_validate(args, os.environ)
+    if plain is not None:
+        from cjmap.cli.validate_run import run_validate
+
+        exit_as_click_would(lambda: run_validate(plain))
+    _register_commands()
+    from cjmap.cli.core import app_for
+
+    app_for(args)(prog_name="cjmap")
+
+
+def __getattr__(name: str) -> Any:
+    # ``app`` on first use: importing typer and every command module is what the plain
+    # ``cjmap validate`` path saves.
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    _register_commands()
+    from cjmap.cli.core import app
+
+    globals()["app"] = app
+    return app
+
+
+def _register_commands() -> None:
+    """Import every command module; each registers itself on ``core.app`` (once: modules are
+    imported once). One line per command module (isort is off for this block)."""
+    # isort: off
+    from cjmap.cli import validate_cmd
+    from cjmap.cli import new_cmd
+    from cjmap.cli import schema_cmd
+    from cjmap.cli import rules_cmd
+    from cjmap.cli import doctor_cmd
+    from cjmap.cli import render_cmd
+    from cjmap.cli import watch_cmd
+    from cjmap.cli import actions_cmd
+    from cjmap.cli import diff_cmd
+    from cjmap.cli import site_cmd
+    from cjmap.cli import import_cmd
+    from cjmap.cli import export_cmd
+    # isort: on

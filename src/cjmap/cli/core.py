@@ -1,4 +1,4 @@
-"""The typer app every command registers on, its root options, and the exit codes."""
+"""The typer app every command registers on and its root options (exit codes: ``cli.exits``)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,9 @@ import typer
 from typer.models import CommandInfo
 
 from cjmap import __version__
+from cjmap.cli.exits import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
-# Exit codes, documented in docs/cli.md and README.md.
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 3
+__all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "app", "app_for"]
 
 app = typer.Typer(
     name="cjmap",

@@ -4,6 +4,9 @@ One home for "write to -o or stdout, and turn an output problem into exit code 2
 `new`, `schema` and `validate` each wrote before. Standard output gets UTF-8 bytes whatever the
 locale (as pip and ruff do): a Chinese map piped on a system whose console encoding is cp1252
 is written, not an UnicodeEncodeError.
+
+Imports no typer (the plain ``cjmap validate`` path uses it too): a usage error is a
+``SystemExit`` with code 2, which typer and click let through and ``typer.testing`` records.
 """
 
 from __future__ import annotations
@@ -12,9 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
-from cjmap.cli.core import EXIT_USAGE
+from cjmap.cli.exits import EXIT_USAGE
 
 if TYPE_CHECKING:
     from cjmap.diagnostics import Diagnostic
@@ -42,13 +43,13 @@ def utf8_streams() -> None:
             continue
 
 
-def fail(message: str) -> typer.Exit:
+def fail(message: str) -> SystemExit:
     """Say what is wrong on standard error; the caller raises the returned exit (code 2)."""
     print(f"cjmap: {message}", file=sys.stderr)
-    return typer.Exit(EXIT_USAGE)
+    return SystemExit(EXIT_USAGE)
 
 
-def bad_configuration(diagnostics: list[Diagnostic]) -> typer.Exit:
+def bad_configuration(diagnostics: list[Diagnostic]) -> SystemExit:
     """Print a configuration file's located problems, say the run stopped; exit code 2."""
     from cjmap.report.text import print_text
 
