@@ -10,6 +10,7 @@ only the part of a long source line around the column at fault, marked with ``â€
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from cjmap.text import cells
 
@@ -18,7 +19,13 @@ ELLIPSIS = "â€¦"
 # Break opportunities: runs of spaces, each East Asian wide character (Chinese and Japanese
 # text has no spaces and may break between any two characters), and other words whole.
 _WIDE = "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd"
-_TOKEN = re.compile(rf" +|[{_WIDE}]|[^ {_WIDE}]+")
+
+
+@cache
+def _tokens() -> re.Pattern[str]:
+    # Compiled on first use (~4 ms, the ranges are large): a report that is not wrapped, as
+    # every report piped to a CI log is, never needs it.
+    return re.compile(rf" +|[{_WIDE}]|[^ {_WIDE}]+")
 
 
 def wrap(text: str, width: int, indent: str = "") -> list[str]:
@@ -39,7 +46,7 @@ def _spans(text: str, width: int, indent: int) -> list[tuple[int, int]]:
     starts = [0]
     limit = max(width, 1)
     used = 0
-    for token in _TOKEN.finditer(text):
+    for token in _tokens().finditer(text):
         piece = token.group()
         size = cells(piece)
         if piece.startswith(" "):
