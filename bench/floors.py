@@ -8,6 +8,8 @@ that cannot be met without leaving a fixed choice of the project). Each mode is 
     floors.py weasyprint JOBS HTML...  WeasyPrint alone on cjmap's HTML pages, imported once
                                     and forked into JOBS processes that share the pages: the
                                     least any WeasyPrint-based tool can spend on a batch
+    floors.py weasyprint-tagged ...    the same, writing tagged PDFs as cjmap does (for screen
+                                    readers; WeasyPrint's CLI does not tag by default)
 """
 
 import sys
@@ -37,7 +39,7 @@ def hello(args: list[str]) -> None:
     app(["validate", *args], prog_name="floor")
 
 
-def weasyprint_batch(args: list[str]) -> None:
+def weasyprint_batch(args: list[str], tagged: bool = False) -> None:
     import os
 
     jobs, pages = int(args[0]), args[1:]
@@ -49,7 +51,7 @@ def weasyprint_batch(args: list[str]) -> None:
         if pid == 0:
             for page in pages[index::jobs]:
                 html = weasyprint.HTML(filename=page)
-                html.write_pdf(os.devnull)
+                html.write_pdf(os.devnull, pdf_tags=tagged)
             os._exit(0)
         children.append(pid)
     failed = [pid for pid in children if os.waitpid(pid, 0)[1] != 0]
@@ -62,5 +64,7 @@ if __name__ == "__main__":
         hello(rest)
     elif mode == "weasyprint":
         weasyprint_batch(rest)
+    elif mode == "weasyprint-tagged":
+        weasyprint_batch(rest, tagged=True)
     else:
         sys.exit(f"unknown mode {mode!r}")

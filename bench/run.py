@@ -593,10 +593,21 @@ def build(args: argparse.Namespace, work: Path, log: Callable[[str], None]) -> l
                 Command(f"{len(pages)} x weasyprint", sequence=sequential, cwd=work)
                 if weasy
                 else cmd(f"{len(pages)} x weasyprint", None),
-                # WeasyPrint alone on the same pages, imported once, on as many processes.
+                # WeasyPrint alone on the same pages, imported once, on as many processes;
+                # then writing tagged PDFs, as cjmap does.
                 cmd(
                     f"floor: weasyprint -j {args.jobs}",
                     [sys.executable, str(FLOORS), "weasyprint", str(args.jobs), *map(str, pages)],
+                ),
+                cmd(
+                    f"floor: weasyprint -j {args.jobs}, tagged",
+                    [
+                        sys.executable,
+                        str(FLOORS),
+                        "weasyprint-tagged",
+                        str(args.jobs),
+                        *map(str, pages),
+                    ],
                 ),
             ],
             [Goal(f"{len(pages)} x weasyprint", "ratio", 0.4, "<= 0.4x sequential weasyprint")],
