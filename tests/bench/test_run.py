@@ -33,7 +33,7 @@ def test_bench_runs_end_to_end(tmp_path: Path) -> None:
         [
             sys.executable,
             str(ROOT / "bench" / "run.py"),
-            *("--maps", "6", "--render-maps", "2", "--site-maps", "3", "--stages", "6"),
+            *("--maps", "6", "--render-maps", "1", "--site-maps", "3", "--stages", "3"),
             *("--repeats", "1", "--batch-repeats", "1", "--no-warmup"),
             *("--importtime", "--no-install", "--quiet", "--out", str(out)),
         ],

@@ -14,21 +14,22 @@ from cjmap.load.loader import Loader
 from cjmap.render.batch import Job, OutputFormat, render_jobs, render_paths
 from cjmap.render.batch.pool import HeadStart
 
-from ..conftest import EXAMPLES, ON, ROOT
+from ..conftest import FIXTURES, ON, ROOT
 
 pytestmark = pytest.mark.linux_only
-COLLEEN = EXAMPLES / "colleen" / "current.cjm.yaml"
+BARE = FIXTURES / "bare.cjm.yaml"
+"""Two stages: a PDF in a fraction of a second, where the way it is rendered is what is tested."""
 
 
 def test_one_pdf_is_rendered_by_its_head_start_and_the_parent_never_imports_weasyprint(
     tmp_path: Path,
 ) -> None:
-    target = tmp_path / "colleen.pdf"
+    target = tmp_path / "bare.pdf"
     script = (
         "import sys\n"
         "from pathlib import Path\n"
         "from cjmap.render.batch import render_paths\n"
-        f"run = render_paths([Path({str(COLLEEN)!r})], out=Path({str(target)!r}))\n"
+        f"run = render_paths([Path({str(BARE)!r})], out=Path({str(target)!r}))\n"
         "print(run.exit_code, 'weasyprint' in sys.modules)\n"
     )
     result = subprocess.run(
@@ -48,7 +49,7 @@ def test_a_map_with_errors_leaves_no_worker_behind(tmp_path: Path) -> None:
 
 
 def test_html_needs_no_head_start(tmp_path: Path) -> None:
-    run = render_paths([COLLEEN], out=tmp_path / "colleen.html", on=ON)
+    run = render_paths([BARE], out=tmp_path / "bare.html", on=ON)
     assert run.exit_code == 0
     assert multiprocessing.active_children() == []
 
@@ -57,7 +58,7 @@ def test_a_head_start_that_died_is_replaced_by_an_ordinary_worker(tmp_path: Path
     head = HeadStart()
     head.process.kill()
     head.process.join()
-    job = Job(COLLEEN, tmp_path / "c.pdf", OutputFormat.pdf, on=ON, loaded=Loader().load(COLLEEN))
+    job = Job(BARE, tmp_path / "c.pdf", OutputFormat.pdf, on=ON, loaded=Loader().load(BARE))
     [outcome] = render_jobs([job], workers=1, head_start=head).outcomes
     assert outcome.status == "ok", outcome.message
     assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF-")
