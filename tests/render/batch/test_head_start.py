@@ -65,6 +65,19 @@ def test_a_head_start_that_died_is_replaced_by_an_ordinary_worker(tmp_path: Path
     assert not head.waiting and multiprocessing.active_children() == []
 
 
+def test_the_head_start_renders_the_map_the_parent_validated_not_the_file_as_it_is_now(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "bare.cjm.yaml"
+    source.write_bytes(BARE.read_bytes())
+    loaded = Loader().load(source)
+    source.unlink()  # changed or gone after the check: the worker must not read it again
+    job = Job(source, tmp_path / "bare.pdf", OutputFormat.pdf, on=ON, loaded=loaded)
+    [outcome] = render_jobs([job], workers=1, head_start=HeadStart()).outcomes
+    assert outcome.status == "ok", outcome.message
+    assert (tmp_path / "bare.pdf").read_bytes().startswith(b"%PDF-")
+
+
 def test_a_cancelled_head_start_is_gone_and_cancelling_again_is_harmless() -> None:
     head = HeadStart()
     head.cancel()

@@ -213,13 +213,15 @@ class HeadStart:
         return cls() if sandbox_kind() is SandboxKind.RLIMITS else None
 
     def take(self, job: Job, limits: Limits) -> _Worker | None:
-        """Give the worker ``job``: without its loaded map, which the worker loads itself (it
-        was forked before the load; pickling the map would cost as much as loading it). None
-        when it has taken one already or is gone: the pool starts an ordinary worker."""
+        """Give the worker ``job``, with the map as this process loaded and validated it
+        (forked before the load, the worker does not have it): pickled, the 12-stage map is
+        78 KB, 2 ms to send and 6 ms to read back, where loading it again took ~40-90 ms and a
+        validator of its own (~2.5 MB of peak memory). None when it has taken a job already or
+        is gone: the pool starts an ordinary worker."""
         if not self.waiting:
             return None
         try:
-            self.jobs_out.send((replace(job, loaded=None), limits))
+            self.jobs_out.send((job, limits))
         except OSError:  # it died (killed from outside): nothing to lose but the head start
             self.cancel()
             return None

@@ -312,9 +312,9 @@ def _head_start(jobs_in: Connection, send: Connection) -> None:
     """A forked worker started before the parent reads the map (:class:`.pool.HeadStart`).
 
     It imports WeasyPrint and the renderer while the parent validates the map, then waits for
-    its job; the parent sends it without the loaded map (forked before the load, the worker
-    loads it itself) or closes the pipe when there is nothing to render. From there it is an
-    ordinary forked worker under the same limits, counted from when the job arrives.
+    its job, which carries the map as the parent loaded it, or for the pipe to close when there
+    is nothing to render. From there it is an ordinary forked worker under the same limits,
+    counted from when the job arrives.
     """
     import signal
 
@@ -326,7 +326,7 @@ def _head_start(jobs_in: Connection, send: Connection) -> None:
     except (EOFError, OSError):  # nothing to render: the parent closed the pipe
         os._exit(0)
     jobs_in.close()
-    _limited(job, limits, send)  # render_one loads the map, within the limits
+    _limited(job, limits, send)
 
 
 # ---------------------------------------------------------------- a map over a limit
