@@ -11,6 +11,23 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
+WARNINGS_ONLY_MAP = """\
+cjmap: 1
+kind: empathy
+title: Colleen choosing a vacuum
+owner: CX research
+reviewed: 2026-11-01
+persona: {name: Curious Colleen, goals: [a], needs: [b], quote: c, sources: []}
+empathy:
+  says: [a]
+  thinks: [b]
+  does: [c]
+  feels: [d]
+  pains: [e]
+  gains: [f]
+"""
+"""A valid empathy map whose only findings are warnings and notes (no sources, no research)."""
+
 
 def run_cli(
     *args: str, cwd: Path | None = None, input_text: str | None = None

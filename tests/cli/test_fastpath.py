@@ -20,6 +20,7 @@ from cjmap.cli.core import app_for
 from cjmap.cli.fastpath import read_plain_validate
 from cjmap.cli.validate_cmd import validate_command
 from cjmap.cli.validate_run import ValidateOptions
+from support import WARNINGS_ONLY_MAP
 
 # (argv after `cjmap`, whether the fast path must take it)
 CASES: list[tuple[list[str], bool]] = [
@@ -147,22 +148,6 @@ stages:
         name: Веб-сайт
 """
 
-MAP_WITH_WARNINGS = """\
-cjmap: 1
-kind: empathy
-title: Colleen choosing a vacuum
-owner: CX research
-reviewed: 2026-11-01
-persona: {name: Curious Colleen, goals: [a], needs: [b], quote: c, sources: []}
-empathy:
-  says: [a]
-  thinks: [b]
-  does: [c]
-  feels: [d]
-  pains: [e]
-  gains: [f]
-"""
-
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -171,7 +156,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = root / "карты 地图"
     folder.mkdir()
     (folder / "поиск.cjm.yaml").write_text(MAP_WITH_PROBLEMS, encoding="utf-8")
-    (root / "colleen.cjm.yaml").write_text(MAP_WITH_WARNINGS, encoding="utf-8")
+    (root / "colleen.cjm.yaml").write_text(WARNINGS_ONLY_MAP, encoding="utf-8")
     (root / "bad.cjmap.yaml").write_text("lint:\n  rules:\n    nope: 1\n", encoding="utf-8")
     return root
 

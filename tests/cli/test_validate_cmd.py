@@ -8,23 +8,7 @@ import json
 from pathlib import Path
 
 from cjmap.lint.registry import RULES
-from support import run_cli
-
-WARNINGS_ONLY = """\
-cjmap: 1
-kind: empathy
-title: Colleen choosing a vacuum
-owner: CX research
-reviewed: 2026-11-01
-persona: {name: Curious Colleen, goals: [a], needs: [b], quote: c, sources: []}
-empathy:
-  says: [a]
-  thinks: [b]
-  does: [c]
-  feels: [d]
-  pains: [e]
-  gains: [f]
-"""
+from support import WARNINGS_ONLY_MAP, run_cli
 
 
 def _map(tmp_path: Path, text: str, name: str = "m.cjm.yaml") -> Path:
@@ -35,7 +19,7 @@ def _map(tmp_path: Path, text: str, name: str = "m.cjm.yaml") -> Path:
 
 
 def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
-    _map(tmp_path, WARNINGS_ONLY)
+    _map(tmp_path, WARNINGS_ONLY_MAP)
     plain = run_cli("validate", "--today", "2026-11-25", "m.cjm.yaml", cwd=tmp_path)
     assert plain.returncode == 0, plain.stdout
     assert (
@@ -50,7 +34,9 @@ def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
 def test_info_never_fails(tmp_path: Path) -> None:
     _map(
         tmp_path,
-        WARNINGS_ONLY.replace("sources: []", "sources: [{kind: survey}]").replace(", quote: c", ""),
+        WARNINGS_ONLY_MAP.replace("sources: []", "sources: [{kind: survey}]").replace(
+            ", quote: c", ""
+        ),
     )
     result = run_cli("validate", "--strict", "--today", "2026-11-25", "m.cjm.yaml", cwd=tmp_path)
     assert result.returncode == 0
@@ -61,7 +47,7 @@ def test_info_never_fails(tmp_path: Path) -> None:
 
 
 def test_today_decides_staleness_and_defaults_to_the_real_date(tmp_path: Path) -> None:
-    _map(tmp_path, WARNINGS_ONLY.replace("reviewed: 2026-11-01", "reviewed: 2020-01-01"))
+    _map(tmp_path, WARNINGS_ONLY_MAP.replace("reviewed: 2026-11-01", "reviewed: 2020-01-01"))
     real = run_cli("validate", "-f", "json", "m.cjm.yaml", cwd=tmp_path)
     data = json.loads(real.stdout)
     assert data["today"] == dt.date.today().isoformat()
@@ -71,7 +57,7 @@ def test_today_decides_staleness_and_defaults_to_the_real_date(tmp_path: Path) -
 
 
 def test_bad_today_is_a_usage_error(tmp_path: Path) -> None:
-    _map(tmp_path, WARNINGS_ONLY)
+    _map(tmp_path, WARNINGS_ONLY_MAP)
     result = run_cli("validate", "--today", "25.11.2026", "m.cjm.yaml", cwd=tmp_path)
     assert result.returncode == 2
     assert "--today '25.11.2026' is not a date; write it as YYYY-MM-DD" in result.stderr
@@ -99,7 +85,7 @@ def test_no_lint_checks_the_format_only(tmp_path: Path) -> None:
 
 
 def test_output_file_is_written_whole_and_never_through_a_symlink(tmp_path: Path) -> None:
-    _map(tmp_path, WARNINGS_ONLY)
+    _map(tmp_path, WARNINGS_ONLY_MAP)
     out = tmp_path / "cjmap.sarif"
     result = run_cli(
         "validate",
