@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -81,6 +82,34 @@ def test_validate_does_not_import_render_stack() -> None:
     )
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report == {"code": 0, "heavy": []}
+
+
+def test_the_command_skips_pydantics_plugin_scan_unless_the_user_asks_for_it() -> None:
+    # pydantic reads every installed distribution's entry points for plugins at the first
+    # validator; the command sets PYDANTIC_DISABLE_PLUGINS (an empty value keeps the scan).
+    code = (
+        "import os, sys\n"
+        "from cjmap.cli import main\n"
+        "sys.argv = ['cjmap', 'validate', 'examples/colleen/current.cjm.yaml']\n"
+        "try:\n    main()\nexcept SystemExit as e:\n    code = e.code\n"
+        "scanned = sys.modules['pydantic.plugin._loader']._plugins is not None\n"
+        "print(code, scanned, repr(os.environ['PYDANTIC_DISABLE_PLUGINS']))\n"
+    )
+
+    def run(**env: str) -> list[str]:
+        environ = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**environ, **env},
+        )
+        return result.stdout.splitlines()[-1].split()
+
+    assert run() == ["0", "False", "'__all__'"]
+    assert run(PYDANTIC_DISABLE_PLUGINS="") == ["0", "True", "''"]
 
 
 def test_the_command_line_starts_without_the_models() -> None:
