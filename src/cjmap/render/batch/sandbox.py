@@ -264,18 +264,23 @@ def _limited(job: Job, limits: Limits, send: Connection) -> None:
     if _CpuWatch.over:
         # Passed the limit though the render swallowed the signal: the limit is the outcome.
         outcome = JobOutcome(job, JobStatus.map, over_time(limits), time.perf_counter() - start)
+    send_outcome(send, outcome)
+
+
+EXIT_MEMORY = 75
+"""The exit code of a worker too short of memory even to send its outcome."""
+
+
+def send_outcome(send: Connection, outcome: JobOutcome) -> None:
+    """A worker's last act: its outcome to the parent, without the map (the parent has it), or
+    :data:`EXIT_MEMORY` when even that does not fit in its memory limit."""
     if outcome.job.loaded is not None:
-        # The parent has the map; pickling it back would cost as much as loading it.
         outcome = replace(outcome, job=replace(outcome.job, loaded=None))
     try:
         send.send(outcome)
         send.close()
     except MemoryError:
         os._exit(EXIT_MEMORY)  # the parent reports the memory limit
-
-
-EXIT_MEMORY = 75
-"""The exit code of a worker too short of memory even to send its outcome."""
 
 
 def _near_memory_limit(exc: Exception, limit_bytes: int) -> bool:

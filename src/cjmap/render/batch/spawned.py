@@ -7,7 +7,6 @@ both once more before it writes. Linux's forked worker is :func:`.sandbox._limit
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -15,12 +14,12 @@ from typing import TYPE_CHECKING
 from cjmap.choices import OutputFormat
 from cjmap.render.batch.plan import Job
 from cjmap.render.batch.sandbox import (
-    EXIT_MEMORY,
     JobOutcome,
     JobStatus,
     over_memory,
     over_time,
     render_one,
+    send_outcome,
 )
 from cjmap.render.limits import Limits
 
@@ -76,13 +75,7 @@ def spawned(job: Job, limits: Limits, send: Connection) -> None:
         outcome = JobOutcome(job, JobStatus.map, over_memory(limits), time.perf_counter() - start)
     except Exception as exc:  # a bug: reported as an internal error, the batch goes on
         outcome = JobOutcome(job, JobStatus.internal, f"{type(exc).__name__}: {exc}")
-    # The parent has the job; the map would cost as much to pickle back as to load.
-    outcome = replace(outcome, job=replace(outcome.job, loaded=None))
-    try:
-        send.send(outcome)
-        send.close()
-    except MemoryError:
-        os._exit(EXIT_MEMORY)  # the parent reports the memory limit
+    send_outcome(send, outcome)
 
 
 def _resident_peak() -> int:
