@@ -7,10 +7,12 @@ import os
 from typing import Annotated
 
 import typer
+from typer.main import get_command_name
 from typer.models import CommandInfo
 
 from cjmap import __version__
 from cjmap.cli.exits import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from cjmap.cli.fastpath import COMPLETE_VAR
 
 __all__ = ["EXIT_INTERNAL", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_USAGE", "app", "app_for"]
 
@@ -53,7 +55,7 @@ def app_for(args: list[str]) -> typer.Typer:
     that do not run. A command's parsing, help and errors do not depend on its siblings; the
     root's help, a mistyped command's "did you mean" and shell completion do, and get them all.
     """
-    if not args or "_CJMAP_COMPLETE" in os.environ:
+    if not args or COMPLETE_VAR in os.environ:
         return app
     chosen = [c for c in app.registered_commands if _command_name(c) == args[0]]
     if len(chosen) != 1:
@@ -64,8 +66,7 @@ def app_for(args: list[str]) -> typer.Typer:
 
 
 def _command_name(info: CommandInfo) -> str | None:
-    # As typer names a command: as given, else the function's name with "-" for "_".
+    # As typer names a command: as given, else from the function's name.
     if info.name:
         return info.name
-    callback = info.callback
-    return callback.__name__.lower().replace("_", "-") if callback is not None else None
+    return get_command_name(info.callback.__name__) if info.callback is not None else None
